@@ -1,0 +1,79 @@
+"""One post under analysis: the text plus features computed once and shared by detectors.
+
+Expensive features (spaCy entities) are computed lazily, or filled in a batch by the engine for
+the posts that need them, so a post that never mentions a client never pays for NER.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from postguard import nlp, therapy
+from postguard.identifiers import Identifier, contact_identifiers, quasi_identifiers, record_identifiers
+from postguard.profile import Profile
+from postguard.text import Span, sentence_at, sentences
+
+
+@dataclass
+class Analysis:
+    text: str
+    profile: Profile | None = None
+    images: list[Any] = field(default_factory=list)
+    _entities: list[nlp.Entity] | None = None
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return sentences(self.text)
+
+    def sentence_at(self, offset: int) -> Span:
+        return sentence_at(self.text, offset, self.sentences)
+
+    def sentence_index(self, offset: int) -> int:
+        """Which sentence an offset falls in (the last one for offsets past the end)."""
+        starts = [s.start for s in self.sentences]
+        return max(0, bisect_right(starts, offset) - 1)
+
+    @cached_property
+    def client_mentions(self) -> list[therapy.ClientMention]:
+        return therapy.client_mentions(self.text)
+
+    @cached_property
+    def specific_client(self) -> bool:
+        return any(m.specific for m in self.client_mentions)
+
+    @cached_property
+    def mentions_clients(self) -> bool:
+        return bool(self.client_mentions) or therapy.mentions_clients(self.text)
+
+    @cached_property
+    def contacts(self) -> list[Identifier]:
+        return contact_identifiers(self.text)
+
+    @cached_property
+    def records(self) -> list[Identifier]:
+        return record_identifiers(self.text)
+
+    @cached_property
+    def quasi(self) -> list[Identifier]:
+        return quasi_identifiers(self.text)
+
+    @property
+    def needs_entities(self) -> bool:
+        """NER can only change the verdict where a particular client is mentioned."""
+        return self.specific_client
+
+    @property
+    def entities(self) -> list[nlp.Entity]:
+        if self._entities is None:
+            self._entities = nlp.entities(self.text)
+        return self._entities
+
+    def set_entities(self, ents: list[nlp.Entity]) -> None:
+        self._entities = ents

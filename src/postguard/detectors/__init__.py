@@ -1,0 +1,39 @@
+"""Every detector module; importing this package registers them all."""
+
+from postguard.detectors import (
+    babcp,
+    bullying,
+    client_disparagement,
+    client_image,
+    client_relationship,
+    confidentiality,
+    discrimination,
+    doxxing,
+    harm_encouragement,
+    heated_tone,
+    links,
+    media,
+    misrepresentation,
+    security_questions,
+)
+from postguard.detectors.base import REGISTRY, Detector, register
+
+__all__ = [
+    "REGISTRY",
+    "Detector",
+    "babcp",
+    "bullying",
+    "client_disparagement",
+    "client_image",
+    "client_relationship",
+    "confidentiality",
+    "discrimination",
+    "doxxing",
+    "harm_encouragement",
+    "heated_tone",
+    "links",
+    "media",
+    "misrepresentation",
+    "register",
+    "security_questions",
+]

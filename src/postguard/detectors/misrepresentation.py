@@ -1,0 +1,119 @@
+"""SM401: overstating services or expertise: guarantees, cures, success rates, superlatives,
+and credentials the member's profile does not hold.
+
+Credentials are only judged against a profile: with no profile postguard cannot know what the
+member holds, so only the exaggerations fire.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from postguard.analysis import Analysis
+from postguard.detectors.base import Detector, register
+from postguard.model import Evidence
+from postguard.text import is_negated, is_reported
+
+_CONDITIONS = (
+    r"anxiety|depression|ocd|ptsd|trauma|panic(?: attacks| disorder)?|phobias?|insomnia|addiction|"
+    r"stress|grief|low mood|eating disorders?|anorexia|bulimia|bipolar|adhd|fears?|it|you|them|"
+    r"your \w+|health anxiety|social anxiety|emetophobia|stammer\w*|smoking|pain|burnout"
+)
+_CLAIMS = re.compile(
+    r"\b(?:i |we )?guarantee[ds]?\b|\bguaranteed\b|money[- ]back|or your money back|"
+    rf"\b(?:cure[sd]?|cured|curing|fix(?:es|ed)?|eliminat\w+|eradicat\w+|get rid of|banish\w*)\s+"
+    rf"(?:your |their |all |any |the )?(?:{_CONDITIONS})\b(?:[^.!?]{{0,30}}\b(?:in|within|after) (?:just |only )?"
+    r"(?:\d+|one|two|three|four|five|six|a single) (?:sessions?|weeks?|days?|hours?|minutes?))?|"
+    r"\b(?:\d{2,3}|one hundred) ?(?:%|per ?cent|percent) (?:of (?:my|our) (?:clients|patients)|"
+    r"success|recovery|cure|effective|guaranteed|results?)|"
+    r"\b(?:success|recovery|cure) rates? of (?:\d{2,3}|nearly 100|almost 100)|"
+    r"\b(?:every|all(?: of)? (?:my|our)) (?:single )?(?:clients?|patients?) (?:recover|get better|"
+    r"improve|are cured|leave cured|has recovered)|"
+    r"\b(?:(?:the )?(?:uk'?s|britain'?s|world'?s|country'?s|north'?s|leeds'?|london'?s|europe'?s)? ?"
+    r"(?:leading|foremost|top|number one|no\.? ?1|#1|best|premier|pre-eminent|most (?:successful|"
+    r"experienced|renowned)) (?:expert|authority|specialist|therapist|psychologist|counsellor|"
+    r"clinician|practitioner)s?)\b|"
+    r"\bworld[- ](?:renowned|famous|class|leading) (?:expert|therapist|authority|specialist|"
+    r"psychologist|clinician)|\b(?:never|always) fails?\b|\b(?:instant|permanent|miracle|"
+    r"lifelong|overnight) (?:cure|results|fix|relief|recovery)|"
+    r"\bworks for (?:everyone|everybody|every(?:one)? single)|\bno one (?:leaves|has left) (?:without|"
+    r"unhappy)|\b(?:100%|totally|completely|fully) (?:anxiety|depression|panic|pain|stress)[- ]free\b|"
+    r"\b(?:anxiety|depression|panic|ocd|pain|stress|phobia)[- ]free (?:in|within|after) "
+    r"(?:\d+|one|two|three|four|five|six)\b|\bresults speak for themselves\b",
+    re.IGNORECASE,
+)
+_HEDGED = re.compile(
+    r"\b(?:no (?:one|therapist|therapy|treatment|guarantee)|can'?t (?:guarantee|promise)|cannot "
+    r"(?:guarantee|promise)|won'?t (?:promise|guarantee)|not (?:a )?guarantee|doesn'?t work for "
+    r"everyone|isn'?t a cure|no (?:magic|quick) (?:cure|fix)|beware|be wary|red flag|claims? (?:to|of)|"
+    r"promis(?:e|es|ing) (?:a )?(?:cure|guaranteed)|steer clear|if anyone|anyone who|"
+    r"guarantee (?:you )?(?:a )?(?:cup of tea|biscuit|coffee|warm welcome|laugh|you'?ll|"
+    r"confidentiality|a space|a safe)|guaranteed (?:a )?(?:parking|confidential\w*|"
+    r"place|spot|seat|space))\b",
+    re.IGNORECASE,
+)
+_CREDENTIALS = re.compile(
+    r"\b(?:babcp[- ]accredited(?: (?:cbt )?(?:therapist|psychotherapist|supervisor|trainer|"
+    r"practitioner))*|accredited (?:by (?:the )?babcp|with (?:the )?babcp|cbt (?:therapist|"
+    r"psychotherapist|practitioner)|(?:cbt |babcp )?(?:supervisor|trainer)(?: and (?:supervisor|trainer))?)|"
+    r"hcpc[- ]registered(?: \w+)?|registered with (?:the )?hcpc|"
+    r"chartered (?:clinical |counselling )?psychologist|clinical psychologist|counselling psychologist|"
+    r"consultant (?:clinical )?(?:psychologist|psychiatrist|psychotherapist)|"
+    r"(?:i'?m|i am|as) a psychiatrist|ukcp[- ](?:registered|accredited)(?: \w+)?|"
+    r"bacp[- ](?:registered|accredited)(?: \w+)?|(?:accredited )?emdr (?:consultant|europe accredited)|"
+    r"phd|doctorate|dclinpsy|fellow of (?:the )?\w+|(?:certified|accredited) (?:dbt|schema|act) "
+    r"(?:therapist|practitioner)|nmc[- ]registered(?: \w+)?)\b",
+    re.IGNORECASE,
+)
+_OWN_CLAIM = re.compile(
+    r"\b(?:i'?m|i am|as an?|as|my|i have|i hold|i became|i'?ve (?:become|been)|me|dr\b|being)\b",
+    re.IGNORECASE,
+)
+
+
+@register
+class MisrepresentationDetector(Detector):
+    name = "misrepresentation"
+    rules = ("SM401",)
+
+    def detect(self, post: Analysis) -> Iterator[Evidence]:
+        text = post.text
+        for m in _CLAIMS.finditer(text):
+            sentence = post.sentence_at(m.start())
+            sentence_text = text[sentence.start : sentence.end]
+            if _HEDGED.search(sentence_text) or is_reported(text, m.start(), m.end(), sentence):
+                continue
+            if is_negated(text, m.start(), 20, sentence.start):
+                continue
+            if re.search(r"\b(?:is|was|she'?s|he'?s|they'?re)\b[^.!?]{0,20}$", text[sentence.start : m.start()]) and not re.search(
+                r"\b(?:i|we|my|our)\b", text[sentence.start : m.start()], re.IGNORECASE
+            ):
+                continue  # praising someone else ("she's the UK's leading expert")
+            yield self._evidence(m.start(), m.end(), "an overstated claim about results or expertise")
+            return
+        if post.profile is None:
+            return
+        for m in _CREDENTIALS.finditer(text):
+            left = text[max(0, m.start() - 40) : m.start()]
+            if not _OWN_CLAIM.search(left) and not text[: m.start()].strip() == "":
+                continue
+            if not post.profile.holds(m.group(0)):
+                yield self._evidence(
+                    m.start(), m.end(), f"claims a credential your profile does not hold ({m.group(0)!r})"
+                )
+                return
+
+    def _evidence(self, start: int, end: int, message: str) -> Evidence:
+        return Evidence(
+            rule="SM401",
+            message=message,
+            start=start,
+            end=end,
+            score=0.8,
+            detector=self.name,
+            suggestion=(
+                "Describe what you offer and the evidence honestly (no guarantees or success "
+                "rates), and name only credentials you hold."
+            ),
+        )

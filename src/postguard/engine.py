@@ -1,0 +1,144 @@
+"""The check engine: run detectors over posts, apply the policy pack, decide the verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Any
+
+from postguard import detectors as _detectors  # noqa: F401  (registers every detector)
+from postguard import nlp
+from postguard.analysis import Analysis
+from postguard.detectors.base import REGISTRY, Detector
+from postguard.errors import InputError, PackError
+from postguard.language import detect_language
+from postguard.model import Evidence, Finding, Report, Severity, Verdict
+from postguard.policy import Pack, load_pack
+from postguard.profile import Profile
+from postguard.text import excerpt
+
+MAX_CHARS = 100_000
+
+
+def validate_text(text: object) -> str:
+    """The post text, or an InputError saying why it cannot be checked."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("the post is not valid UTF-8 text") from None
+    if not isinstance(text, str):
+        raise InputError(f"the post must be text, not {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the post is empty: give the text to check")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"the post is {len(text):,} characters; postguard checks at most {MAX_CHARS:,}")
+    return text
+
+
+class Engine:
+    """Runs one pack's detectors; detectors are created on first use and reused."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self._detectors: dict[str, Detector] = {}
+        for rule in pack.rules.values():
+            for name in rule.detectors:
+                if name not in REGISTRY:
+                    raise PackError(f"pack {pack.id!r}: rule {rule.code} names unknown detector {name!r}")
+
+    def detector(self, name: str) -> Detector:
+        if name not in self._detectors:
+            self._detectors[name] = REGISTRY[name]()
+        return self._detectors[name]
+
+    @property
+    def detector_names(self) -> list[str]:
+        return sorted({name for rule in self.pack.rules.values() for name in rule.detectors})
+
+    def check(self, text: str, images: Sequence[Any] = (), profile: Profile | None = None) -> Report:
+        return self.check_many([text], profile=profile, images=[images])[0]
+
+    def check_many(
+        self,
+        texts: Sequence[str],
+        profile: Profile | None = None,
+        images: Sequence[Sequence[Any]] | None = None,
+    ) -> list[Report]:
+        """Check posts in one batch: NER runs once over just the posts that need it."""
+        posts = [Analysis(validate_text(t) if t or not images else t, profile) for t in texts]
+        if images:
+            for post, imgs in zip(posts, images, strict=True):
+                post.images = list(imgs)
+        languages = [detect_language(p.text) if p.text.strip() else "en" for p in posts]
+        need_ner = [p for p, lang in zip(posts, languages, strict=True) if lang == "en" and p.needs_entities]
+        for post, ents in zip(need_ner, nlp.entities_many([p.text for p in need_ner]), strict=True):
+            post.set_entities(ents)
+        return [self._report(post, lang) for post, lang in zip(posts, languages, strict=True)]
+
+    def _report(self, post: Analysis, language: str) -> Report:
+        if language != "en":
+            return Report(Verdict.REVIEW, [], self.pack.id, self.pack.version, language, checked=False)
+        evidence = [ev for name in self.detector_names for ev in self.detector(name).detect(post)]
+        findings = [self._finding(post.text, ev) for ev in merge(evidence) if ev.rule in self.pack.rules]
+        findings.sort(key=lambda f: (-f.severity, f.start if f.start is not None else -1, f.rule))
+        return Report(Verdict.from_findings(findings), findings, self.pack.id, self.pack.version, language)
+
+    def _finding(self, text: str, ev: Evidence) -> Finding:
+        rule = self.pack.rules[ev.rule]
+        severity = rule.severity_for(ev.source)
+        if ev.severity is not None:
+            severity = min(severity, ev.severity)
+        return Finding(
+            rule=rule.code,
+            slug=rule.slug,
+            severity=Severity(severity),
+            message=f"{rule.title}: {ev.message}",
+            start=ev.start,
+            end=ev.end,
+            excerpt=excerpt(text, ev.start, ev.end) if ev.source == "text" else None,
+            clause=rule.clause,
+            suggestion=ev.suggestion or rule.fix,
+            source=ev.source,
+            score=ev.score,
+            detector=ev.detector,
+        )
+
+
+def merge(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """One piece of evidence per rule and overlapping span: the strongest, stretched to cover both."""
+    merged: list[Evidence] = []
+    for ev in sorted(evidence, key=lambda e: (e.rule, e.source, e.start or 0, -e.score)):
+        last = merged[-1] if merged else None
+        if last and last.rule == ev.rule and last.source == ev.source and _overlaps(last, ev):
+            best = last if last.score >= ev.score else ev
+            start = None if last.start is None or ev.start is None else min(last.start, ev.start)
+            end = None if last.end is None or ev.end is None else max(last.end, ev.end)
+            merged[-1] = Evidence(
+                best.rule, best.message, start, end, max(last.score, ev.score), best.detector,
+                best.suggestion, best.source, best.severity, best.explanation,
+            )
+        else:
+            merged.append(ev)
+    return merged
+
+
+def _overlaps(a: Evidence, b: Evidence) -> bool:
+    if a.start is None or b.start is None or a.end is None or b.end is None:
+        return a.start is None and b.start is None
+    return a.start < b.end and b.start < a.end
+
+
+@cache
+def engine_for(pack: str = "babcp") -> Engine:
+    return Engine(load_pack(pack))
+
+
+def check(text: str, images: Sequence[Any] = (), profile: Profile | None = None) -> Report:
+    """Check one post (and its images) against the member's pack (BABCP by default)."""
+    return engine_for(profile.pack if profile else "babcp").check(text, images, profile)
+
+
+def check_many(texts: Sequence[str], profile: Profile | None = None) -> list[Report]:
+    """Check many posts in one batch; reports come back in input order."""
+    return engine_for(profile.pack if profile else "babcp").check_many(texts, profile)

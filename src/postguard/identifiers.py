@@ -1,0 +1,173 @@
+"""Pattern recognisers for things that identify a person: record numbers, contact details,
+addresses, ages, jobs, dates and events. Cheap regexes first, then validators (the NHS check
+digit, phonenumbers), as presidio does; spaCy's NER adds names, places and organisations only
+where a client is mentioned (see ``confidentiality``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+
+@dataclass(frozen=True)
+class Identifier:
+    """A detail that could identify someone; ``weight`` 1.0 identifies on its own."""
+
+    kind: str
+    start: int
+    end: int
+    weight: float
+    label: str
+    validated: bool = False
+
+
+STRONG = 1.0
+QUASI = 0.5
+
+_NHS = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
+_NHS_CONTEXT = re.compile(
+    r"\b(?:nhs|chi|hospital|patient|record|medical|health|gp|number|no\.?|nhs no|ref)\b", re.I
+)
+_POSTCODE = re.compile(
+    r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE
+)
+_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_DOB = re.compile(
+    r"\b(?:d\.?o\.?b\.?|date of birth|born on|birthday is|born)\s*:?\s*"
+    r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?[\s/.-]+(?:\d{1,2}|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"
+    r"jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)(?:[\s/.-]+(?:19|20)?\d{2})?)",
+    re.IGNORECASE,
+)
+_STREET_TYPES = (
+    r"street|st|road|rd|avenue|ave|lane|ln|close|drive|dr|grove|crescent|cres|way|place|pl|"
+    r"terrace|ter|court|ct|gardens|gdns|mews|row|walk|hill|park|square|sq|rise|view|vale|green|"
+    r"parade|fold|croft|gate|mount|brow|boulevard|bvd|wynd|chase"
+)
+_ADDRESS = re.compile(
+    rf"\b(?:flat\s+\d+[a-z]?,?\s+)?\d{{1,4}}[a-z]?,?\s+(?-i:(?:[A-Z][a-z']+\s+){{1,3}})(?:{_STREET_TYPES})\b\.?",
+    re.IGNORECASE,
+)
+_AGE = re.compile(
+    r"\b(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)[- ](?:year|yr)s?[- ]old\b"
+    r"|\b(?:aged?|age of)\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s?(?:yo|y/o|yrs)\b"
+    r"|\bin (?:(?:his|her|their) )?(?:early|mid|late)[- ](?:teens|twenties|thirties|forties|fifties|"
+    r"sixties|seventies|eighties|nineties|[2-9]0s)\b"
+    r"|\b(?:turned|turning|just turned|celebrated (?:her|his|their))\s+\d{1,2}(?:st|nd|rd|th)?\b"
+    r"|\b(?:she|he|they)(?:'s| is| was| are|'re)\s+(?:only\s+|just\s+)?\d{1,2}\b(?!\s*(?:%|minutes|mins|hours|sessions|weeks|days|times|am|pm))"
+    r"|\b(?:is|was|now)\s+\d{2}(?=\s+(?:and|now|years|but|yet|with)\b)"
+    r"|\b\d{2}(?:st|nd|rd|th) birthday\b",
+    re.IGNORECASE,
+)
+_OCCUPATIONS = (
+    "teacher|primary school teacher|secondary school teacher|headteacher|head teacher|teaching assistant|"
+    "nurse|midwife|paramedic|doctor|gp|surgeon|consultant|dentist|pharmacist|physio|physiotherapist|"
+    "firefighter|fireman|police officer|policeman|policewoman|copper|detective|soldier|marine|"
+    "veteran|pilot|air steward|flight attendant|cabin crew|lawyer|solicitor|barrister|judge|"
+    "accountant|banker|vicar|priest|imam|rabbi|minister|councillor|mp|journalist|reporter|"
+    "footballer|athlete|rugby player|jockey|chef|baker|butcher|hairdresser|barber|barista|"
+    "bartender|barmaid|waiter|waitress|cleaner|carer|care worker|social worker|porter|"
+    "receptionist|secretary|shop assistant|cashier|checkout|postman|postwoman|postie|"
+    "delivery driver|bus driver|taxi driver|lorry driver|hgv driver|train driver|driver|mechanic|"
+    "electrician|plumber|builder|joiner|carpenter|roofer|plasterer|bricklayer|painter|decorator|"
+    "gardener|farmer|vet|vet nurse|engineer|architect|scientist|lecturer|professor|student|"
+    "undergrad|phd student|apprentice|estate agent|dj|musician|singer|actor|actress|artist|"
+    "photographer|designer|developer|programmer|civil servant|shop owner|business owner|"
+    "ceo|director|manager|headmistress|headmaster|librarian|optician|security guard|bouncer|"
+    "prison officer|probation officer|magistrate|councillor|youth worker|nanny|childminder|"
+    "dinner lady|lollipop lady|tattoo artist|personal trainer|influencer|youtuber|model|"
+    "stay-at-home mum|stay at home mum|single mum|single dad|mum of \\w+|dad of \\w+|mother of \\w+|"
+    "father of \\w+|grandmother of \\w+|pensioner|retiree|retired \\w+"
+)
+_OCCUPATION = re.compile(rf"\b(?:{_OCCUPATIONS})s?\b", re.IGNORECASE)
+_WORKPLACE = re.compile(
+    r"\b(?:works?|working|worked|employed|job|shifts?|placement)\s+(?:as an?\s+\w+\s+)?(?:at|for|in)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w'&-]*|of|and|&)\s*){1,5}"
+    r"|\b(?:pupil|student|year \d+|in year \d+)\s+at\s+(?:[A-Z][\w'-]*\s*){1,4}"
+    r"|\bat\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Primary|Academy|School|College|High|University|Hospital|"
+    r"Infirmary|Surgery|Prison|Station|Barracks|Church|Mosque|Synagogue|Temple|FC|Ltd)\b",
+)
+_DAY_EVENT = re.compile(
+    r"\b(?:on|last|this|next|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:her|his|their|its)\s+(?:wedding|funeral|graduation|divorce|marathon|promotion|"
+    r"new job|retirement|court case|tribunal|baby|miscarriage|diagnosis|exam results|gcses|"
+    r"a-levels|driving test|birthday|mum'?s funeral|dad'?s funeral|husband|wife|partner|"
+    r"kids?|children|son|daughter|twins|triplets|dog|cat|allotment|band|team)\b"
+    r"|\b(?:won|finished|ran|completed|passed|got married|gave birth|had (?:her|his|their) baby|"
+    r"came out|got engaged|got divorced|was promoted|got the job|was sacked|was arrested)\b",
+    re.IGNORECASE,
+)
+_INITIAL = re.compile(
+    r"(?-i:\b(?:Mrs|Mr|Ms|Miss|Mx|Master)\.?\s+[A-Z]\b\.?)"
+    r"|(?-i:(?<![\w.])[A-Z]\.?(?:\s?[A-Z]\.)?(?=,\s+(?:a|an|the|my|who|aged|\d)\b))"
+    r"|(?-i:\b(?:client|patient|service user)\s+[A-Z]\b(?!\w))"
+    r"|(?-i:(?<![\w.])[A-Z]\.[A-Z]\.(?!\w))"
+    r"|\b(?:initials?|called|named|name is|name's)\s+(?-i:[A-Z](?:\.|\b))"
+)
+_NAMED = re.compile(r"\b(?:called|named|name is|name's)\s+(?-i:([A-Z][a-z]+))")
+
+
+def nhs_check_digit_ok(digits: str) -> bool:
+    """The NHS number modulus-11 check: weights 10..2 over the first nine digits."""
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    if check == 11:
+        check = 0
+    return check != 10 and check == int(digits[9])
+
+
+def record_identifiers(text: str) -> list[Identifier]:
+    """NHS numbers (checksum plus context), dates of birth: enough on their own to identify."""
+    found: list[Identifier] = []
+    for match in _NHS.finditer(text):
+        digits = "".join(match.groups())
+        if not nhs_check_digit_ok(digits):
+            continue
+        context = text[max(0, match.start() - 40) : match.end() + 20]
+        if _NHS_CONTEXT.search(context):
+            found.append(Identifier("nhs_number", match.start(), match.end(), STRONG, "an NHS number", True))
+    for match in _DOB.finditer(text):
+        found.append(Identifier("date_of_birth", match.start(), match.end(), STRONG, "a date of birth"))
+    return found
+
+
+def contact_identifiers(text: str) -> list[Identifier]:
+    """Addresses, postcodes, phone numbers and emails: the details doxxing exposes."""
+    found: list[Identifier] = []
+    for match in _ADDRESS.finditer(text):
+        found.append(Identifier("address", match.start(), match.end(), STRONG, "a street address"))
+    for match in _POSTCODE.finditer(text):
+        if any(c.isdigit() for c in match.group(0)) and any(c.isalpha() for c in match.group(0)):
+            found.append(Identifier("postcode", match.start(), match.end(), STRONG, "a postcode"))
+    for match in _EMAIL.finditer(text):
+        found.append(Identifier("email", match.start(), match.end(), STRONG, "an email address"))
+    if sum(c.isdigit() for c in text) >= 9:
+        for hit in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
+            if not any(i.start <= hit.start < i.end for i in found):
+                found.append(Identifier("phone", hit.start, hit.end, STRONG, "a phone number", True))
+    return found
+
+
+def quasi_identifiers(text: str) -> list[Identifier]:
+    """Details that narrow down who someone is; harmless alone, identifying together."""
+    found: list[Identifier] = []
+    for match in _INITIAL.finditer(text):
+        found.append(Identifier("initial", match.start(), match.end(), STRONG, "an initial"))
+    for match in _NAMED.finditer(text):
+        found.append(Identifier("name", match.start(1), match.end(1), STRONG, "a name"))
+    for match in _AGE.finditer(text):
+        found.append(Identifier("age", match.start(), match.end(), QUASI, "an age"))
+    for match in _OCCUPATION.finditer(text):
+        found.append(Identifier("job", match.start(), match.end(), QUASI, "a job"))
+    for match in _WORKPLACE.finditer(text):
+        end = match.start() + len(match.group(0).rstrip())
+        found.append(Identifier("workplace", match.start(), end, QUASI, "a workplace or school"))
+    for match in _DAY_EVENT.finditer(text):
+        found.append(Identifier("event", match.start(), match.end(), QUASI * 0.8, "a date or life event"))
+    return found

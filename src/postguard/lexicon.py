@@ -1,0 +1,120 @@
+"""Word lists shared by several detectors, each a regex alternation.
+
+Slurs are compiled letter by letter so that leetspeak ("m0ng"), censoring ("f*ggot"), spacing
+("p a k i") and stretched letters ("retaaard") still match, at their place in the original text.
+"""
+
+from __future__ import annotations
+
+import re
+
+INSULTS = (
+    r"idiot|moron|imbecile|cretin|clown|fool|joke|loser|twat|prat|tosser|wanker|dickhead|dick|"
+    r"knob(?:head)?|muppet|numpty|halfwit|dimwit|nitwit|disgrace|liar|fraud|charlatan|snake|coward|"
+    r"hypocrite|pathetic|clueless|stupid|thick|dense|ignorant|useless|incompetent|delusional|"
+    r"deranged|unhinged|brain[- ]?dead|braindead|troll|bellend|bell end|arsehole|asshole|arse|"
+    r"cow|bitch|bastard|scumbag|scum|pillock|plonker|buffoon|dunce|dumb|dumbass|wally|waste of space|"
+    r"waste of oxygen|embarrassment|quack|snowflake|sheep|grifter|shill|nutter|psycho|weirdo|"
+    r"freak|creep|sad little \w+|pig|slag|slut|cunt|prick|nonce|hack|ghoul|parasite"
+)
+PROFANITY = (
+    r"f+u+c+k+\w*|f\*+k\w*|f\*+\w*ing|fk+|fck\w*|fuk\w*|wtf|ffs|stfu|gtfo|shit\w*|sh\*t|bullshit|"
+    r"bs|crap|bollocks|piss(?:ed)?|arse|bloody hell|bugger|damn|goddamn|c\*+t|twat"
+)
+
+# Letters and what may stand in for them.
+_LEET = {
+    "a": "a@4*", "b": "b8", "c": "c(k", "e": "e3*", "g": "g9", "i": "i1!|l*y", "l": "l1|",
+    "o": "o0*", "s": "s5$z", "t": "t7+", "u": "u*v", "y": "y",
+}
+
+
+def fuzzy_word(word: str) -> str:
+    """A regex matching ``word`` through leetspeak, censoring, spacing and stretched letters."""
+    parts = []
+    for letter in word:
+        chars = _LEET.get(letter, letter)
+        cls = "[" + re.escape(chars) + "]"
+        parts.append(f"{cls}+")
+    return r"(?<![^\W_])" + r"[\s._*-]?".join(parts) + r"(?:s|z|es)?(?![^\W_])"
+
+
+# Slurs by the characteristic they target. Reclaimed or ambiguous words (queer, crip, dyke,
+# bender, fag meaning a cigarette) are left out: context decides them, not a list.
+SLURS: dict[str, list[str]] = {
+    "race or ethnicity": [
+        "nigger", "nigga", "niggah", "negro", "coon", "jigaboo", "porchmonkey", "sambo", "wog",
+        "golliwog", "paki", "pakki", "chink", "gook", "spic", "wetback", "beaner", "kaffir",
+        "raghead", "towelhead", "sandnigger", "gyppo", "pikey", "zipperhead", "darkie", "nignog",
+    ],
+    "religion": ["kike", "yid", "muzzie", "mozzie", "christkiller", "jewboy"],
+    "sexual orientation": ["faggot", "faggit", "fagot", "poofter", "battyboy", "lezza", "lesbo"],
+    "gender identity": ["tranny", "trannie", "shemale", "heshe", "ladyboy", "troon", "trannies"],
+    "disability": [
+        "retard", "retarded", "retards", "tard", "spastic", "spaz", "spacker", "mong", "mongoloid",
+        "cripple", "window licker", "windowlicker",
+    ],
+    "sex or gender": ["feminazi", "femoid", "foid"],
+}
+
+SLUR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (characteristic, re.compile("|".join(fuzzy_word(w.replace(" ", "")) for w in words), re.IGNORECASE))
+    for characteristic, words in SLURS.items()
+]
+
+# Groups by protected characteristic (Equality Act 2010), as people write them.
+GROUPS: dict[str, str] = {
+    "race or ethnicity": (
+        r"black (?:people|folk|men|women|guys|kids|lads|families)|blacks|white people|whites|"
+        r"brown people|asians|asian people|africans|arabs|gypsies|gipsies|travellers|roma|"
+        r"chinese(?: people)?|indians|people of colou?r|poc|ethnic minorities|ethnics|"
+        r"mixed[- ]race (?:people|kids)|jamaicans|somalis|nigerians|pakistanis|bangladeshis"
+    ),
+    "nationality or immigration status": (
+        r"immigrants?|migrants?|refugees?|asylum seekers?|foreigners?|illegals|illegal immigrants|"
+        r"economic migrants|boat people|small boat \w+|poles|polish people|romanians|"
+        r"eastern europeans|albanians|syrians|afghans|the (?:french|irish|scots|welsh|english)|"
+        r"mexicans|non-brits|dinghy divers"
+    ),
+    "religion": (
+        r"muslims?|moslems?|islam|islamists|jews|jewish people|the jews|jewry|zionists|"
+        r"christians|catholics|hindus|sikhs|buddhists|atheists|mosques?|synagogues?"
+    ),
+    "sex or gender": (
+        r"women|woman|females|girls|ladies|feminists|wives|mothers|mums|men|males|blokes"
+    ),
+    "gender identity": (
+        r"trans(?:gender)? (?:people|women|woman|men|man|folk|kids|children|youth|persons?)|"
+        r"trans(?:gender)?s|transsexuals?|trans|non[- ]binary (?:people|folk)|enbies|"
+        r"trans activists|gender ideologues"
+    ),
+    "sexual orientation": (
+        r"gay (?:people|men|man|women|folk|couples)|gays|lesbians?|bisexuals?|bi people|"
+        r"homosexuals?|homos|queers|lgbt\w*(?: people| folk| community)?|the gay community"
+    ),
+    "disability": (
+        r"disabled (?:people|folk|kids|children|persons?)|the disabled|people with (?:disabilities|"
+        r"a disability|learning disabilities|down'?s(?: syndrome)?|autism|mental illness)|autistic (?:people|kids|adults)|"
+        r"autistics|wheelchair users|deaf people|blind people|the mentally ill|mentally ill people|"
+        r"people with schizophrenia|schizophrenics|cripples|amputees"
+    ),
+    "age": (
+        r"old people|the elderly|elderly people|pensioners|oaps|boomers|old (?:folk|codgers|biddies|men|women)|"
+        r"over[- ]?(?:60|65|70)s|young people|millennials|gen z|zoomers|teenagers"
+    ),
+}
+
+CHARACTERISTIC_WORD = {
+    "race or ethnicity": "racist",
+    "nationality or immigration status": "xenophobic",
+    "religion": "religious hate",
+    "sex or gender": "sexist",
+    "gender identity": "transphobic",
+    "sexual orientation": "homophobic",
+    "disability": "ableist",
+    "age": "ageist",
+}
+
+
+def group_pattern(characteristic: str) -> str:
+    return GROUPS[characteristic]

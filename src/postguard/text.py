@@ -1,0 +1,120 @@
+"""Small text utilities shared by detectors: sentences, framing (negation, quotation), spans."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\n+")
+
+# Words that, shortly before a hit, mean the writer is negating it ("I don't think X are ...").
+_NEGATORS = re.compile(
+    r"\b(?:not|no|never|nobody|none|neither|nor|don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|"
+    r"weren'?t|won'?t|wouldn'?t|shouldn'?t|can'?t|cannot|couldn'?t|mustn'?t|stop|avoid|refuse)\b|"
+    r"n't\b",
+    re.IGNORECASE,
+)
+
+# Frames that report, quote or reject what follows instead of asserting it (counter-speech).
+_REPORTING = re.compile(
+    r"\b(?:say(?:s|ing)?|said|tell(?:s|ing)?|told|call(?:s|ing|ed)?|claim(?:s|ing|ed)?|"
+    r"hear(?:d|ing)?|read|wrote|writes|post(?:ed|s)?|tweet(?:ed|s)?|comment(?:ed|s)?|"
+    r"sent|message[ds]?|shout(?:ed|ing)?|yell(?:ed|ing)?|chant(?:ed|ing)?|"
+    r"quot(?:e|es|ed|ing)|screenshot|reported|accused|"
+    r"phrases? like|words like|comments? like|language like|the idea that|the myth that|the lie that|"
+    r"the trope that|the stereotype that|stereotypes? (?:about|of|that)|myths? about|"
+    r"(?:is|are|was|it'?s) (?:a )?(?:myth|lie|wrong|false|untrue|harmful|hateful|racist|sexist|"
+    r"bigoted|offensive|unacceptable))\b",
+    re.IGNORECASE,
+)
+
+# Rejections that follow a quoted or reported hit: "... is racist", "... is not okay".
+_REJECTION_AFTER = re.compile(
+    r"^[\"'”’)\s]*(?:,|-|–|—)?\s*(?:is|are|was|were|it'?s|that'?s|this is|has|have)?\s*"
+    r"(?:not ok(?:ay)?|never ok(?:ay)?|not acceptable|unacceptable|racist|sexist|homophobic|"
+    r"transphobic|ableist|bigoted|hateful|hate speech|abuse|abusive|harmful|wrong|disgusting|"
+    r"vile|a lie|a myth|false|untrue|offensive|dehumanising|dehumanizing|discrimination|"
+    r"not (?:funny|true|banter)|no (?:joke|excuse))\b",
+    re.IGNORECASE,
+)
+
+_QUOTE_CHARS = "\"“”‘’'«»"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def sentences(text: str) -> list[Span]:
+    """Sentence spans, split on end punctuation and line breaks (good enough for posts)."""
+    spans: list[Span] = []
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() > pos:
+            spans.append(Span(pos, match.start()))
+        pos = match.end()
+    if pos < len(text):
+        spans.append(Span(pos, len(text)))
+    return spans or [Span(0, len(text))]
+
+
+def sentence_at(text: str, offset: int, spans: Iterable[Span] | None = None) -> Span:
+    for span in spans if spans is not None else sentences(text):
+        if span.start <= offset < span.end:
+            return span
+    return Span(0, len(text))
+
+
+def is_negated(text: str, start: int, window: int = 40, sentence_start: int = 0) -> bool:
+    """A negator shortly before ``start``, in the same sentence ("I don't think they're ...")."""
+    left = text[max(sentence_start, start - window) : start]
+    return bool(_NEGATORS.search(left))
+
+
+def inside_quotes(text: str, start: int, end: int, sentence: Span) -> bool:
+    """The hit sits between quotation marks within its sentence."""
+    before = text[sentence.start : start]
+    after = text[end : sentence.end]
+    opened = sum(before.count(q) for q in "\"“«") % 2 == 1 or "“" in before and "”" not in before
+    single = before.count("‘") > before.count("’") or (
+        before.count("'") - len(re.findall(r"\w'\w", before))
+    ) % 2 == 1
+    closes = any(q in after for q in "\"”»’'")
+    return (opened or single) and closes
+
+
+def is_reported(text: str, start: int, end: int, sentence: Span | None = None) -> bool:
+    """The hit is quoted, reported or rejected rather than asserted: counter-speech."""
+    sentence = sentence or sentence_at(text, start)
+    left = text[max(sentence.start, start - 60) : start]
+    if _REPORTING.search(left):
+        return True
+    if inside_quotes(text, start, end, sentence):
+        return True
+    return bool(_REJECTION_AFTER.match(text[end : min(len(text), end + 60)]))
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def excerpt(text: str, start: int | None, end: int | None) -> str | None:
+    if start is None or end is None:
+        return None
+    return text[start:end]
+
+
+def caps_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(c.isupper() for c in letters) / len(letters)
+
+
+def any_quote(text: str) -> bool:
+    return any(q in text for q in _QUOTE_CHARS)

@@ -1,0 +1,94 @@
+"""Therapy context: does the post talk about a client, patient or session, and which one?
+
+Rules about clients (SM101, SM102, SM103, SM301) only apply when the post refers to someone the
+member treats. A *specific* reference ("my 9am", "a client told me today", "the lad I see on
+Tuesdays") points at one person; a *general* one ("many clients find...") does not, and general
+psychoeducation must never be read as a breach.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PERSON_NOUN = (
+    r"(?:client|patient|service[- ]user|counsell?ee|therapy client|customer|mentee|supervisee|"
+    r"young person|teen(?:ager)?|kid|child|boy|girl|lad|lass|bloke|guy|gent(?:leman)?|lady|"
+    r"woman|man|fella|fellow|chap|mum|mother|dad|father|person|couple|family|student|veteran|"
+    r"grandmother|grandad|grandfather|gran|nan)"
+)
+_CLINICAL_NOUN = r"(?:clients?|patients?|service[- ]users?|counsell?ees?|caseload)"
+_CONDITION = (
+    r"(?:ocd|ptsd|c-ptsd|cptsd|anxiety|panic|depress(?:ed|ion)|bipolar|psychosis|psychotic|eating[- ]disorder|"
+    r"anorexi[ac]|bulimi[ac]|bdd|gad|social anxiety|phobi[ac]|insomnia|adhd|autis(?:tic|m)|"
+    r"trauma|grief|bereaved|perinatal|postnatal|ed|health anxiety|self-harm(?:ing)?|suicidal|"
+    r"addiction|alcohol|chronic pain|long covid|cbt|emdr|dbt|schema|couples?)"
+)
+
+# "my client", "my 9am", "my Tuesday 3pm", "one of my clients", "today's patient", "a client of mine"
+_SPECIFIC = re.compile(
+    r"\b(?:"
+    rf"(?:my|our|this|that|today'?s|yesterday'?s|tonight'?s|tomorrow'?s|last|latest|first|final|newest|new|current|former|ex-?)\s+"
+    rf"(?:(?:lovely|wonderful|amazing|brave|fave|favourite|favorite|difficult|tricky|regular|"
+    rf"long[- ]term|long[- ]standing|youngest|oldest|\w+day|morning|afternoon|evening|weekly|"
+    rf"private|nhs|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)?|{_CONDITION})[\s-]+){{0,3}}"
+    rf"(?:client|patient|service[- ]user|counsell?ee|therapy client)s?\b(?!\s+(?:group|base|"
+    rf"work|care|feedback|satisfaction|outcomes?|experience|journey|records?|notes?|list))"
+    rf"|(?:my|our|the|today'?s|this)\s+\d{{1,2}}(?::\d\d|\.\d\d)?\s?(?:am|pm|o'?clock)\b"
+    rf"|(?:one|two|three|some|several|a couple|a few) of (?:my|our) {_CLINICAL_NOUN}"
+    rf"|someone (?:on|from) my caseload"
+    rf"|(?:a|one|another) (?:{_CONDITION}\s+)?(?:client|patient|service[- ]user)s? (?:of mine|I (?:see|saw|work|worked|am|'m)|who|that|told|said|asked|came|cried|smiled|called|emailed|messaged|sent|gave|brought|finally|managed|left|walked|turned|showed|shared|has|had|was|just|today|yesterday|this week|last week)"
+    rf"|(?:the|a|this|one|that)\s+(?:\w+\s+){{0,2}}{_PERSON_NOUN}s?\s+(?:I|we)\s+(?:see|saw|am seeing|'m seeing|work with|worked with|am working with|'m working with|have been seeing|'ve been seeing|treat|treated|am treating|'m treating|support|supported|counsel|counselled|assessed)"
+    rf"|(?:{_PERSON_NOUN})\s+(?:on|from|in) my (?:caseload|list|books)"
+    rf"|(?:client|patient)\s+(?-i:[A-Z]\b\.?|[A-Z][a-z]+\b)(?=[\s,.!?:;]|$)"
+    r")",
+    re.IGNORECASE,
+)
+
+# Hypothetical or generic frames: "if a client", "when clients", "many clients", "every client".
+_GENERIC_BEFORE = re.compile(
+    r"\b(?:if|when|whenever|every|each|any|many|most|some|lots of|all|no|few|other|"
+    r"our|how|why|where|should|would|could|may|might)\s+$",
+    re.IGNORECASE,
+)
+
+_SESSION = re.compile(
+    r"\b(?:(?:therapy|cbt|counselling|treatment|assessment|1:1|one[- ]to[- ]one|final|first|last|"
+    r"intake|discharge|review)\s+sessions?|sessions? (?:today|this morning|this afternoon|yesterday)|"
+    r"on my caseload|in therapy with me|came to see me|referred to me|discharged (?:her|him|them)|"
+    r"(?:she|he|they) (?:came|come|started|finished|began) (?:therapy|treatment|seeing me))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class ClientMention:
+    start: int
+    end: int
+    specific: bool
+
+
+def client_mentions(text: str) -> list[ClientMention]:
+    """Every place the post refers to a particular person the member treats."""
+    mentions: list[ClientMention] = []
+    for match in _SPECIFIC.finditer(text):
+        specific = not _GENERIC_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+        if match.group(0).lower().startswith(("one of", "two of", "three of", "some of", "several of", "a couple", "a few")):
+            specific = True
+        mentions.append(ClientMention(match.start(), match.end(), specific))
+    for match in _SESSION.finditer(text):
+        mentions.append(ClientMention(match.start(), match.end(), True))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+_ANY_CLIENT = re.compile(rf"\b{_CLINICAL_NOUN}\b|\bservice[- ]users?\b", re.IGNORECASE)
+
+
+def mentions_clients(text: str) -> bool:
+    """Whether clients come up at all, specifically or in general."""
+    return bool(_ANY_CLIENT.search(text)) or bool(_SPECIFIC.search(text))
+
+
+def client_word_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the words client(s)/patient(s)/service user(s), for rules about clients as a group."""
+    return [(m.start(), m.end()) for m in _ANY_CLIENT.finditer(text)]
