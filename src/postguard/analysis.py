@@ -45,6 +45,16 @@ class Analysis:
         return therapy.client_mentions(self.text)
 
     @cached_property
+    def client_references(self) -> list[tuple[int, int]]:
+        return therapy.client_references(self.text)
+
+    def sentences_near(self, spans: list[tuple[int, int]], before: int = 1, after: int = 2) -> set[int]:
+        """Indexes of the sentences around some spans; a short post counts as one context."""
+        if len(self.text) < 300:
+            return set(range(len(self.sentences)))
+        return {self.sentence_index(s) + d for s, _ in spans for d in range(-before, after + 1)}
+
+    @cached_property
     def specific_client(self) -> bool:
         return any(m.specific for m in self.client_mentions)
 

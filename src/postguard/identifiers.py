@@ -55,7 +55,7 @@ _AGE = re.compile(
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety)[- ](?:year|yr)s?[- ]old\b"
     r"|\b(?:aged?|age of)\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s?(?:yo|y/o|yrs)\b"
+    r"|\b\d{1,2}\s?(?:yo|y/o|yrs)\b|(?<=, )\d{1,2}(?=,)|(?<=\()\d{1,2}(?=[,)])"
     r"|\bin (?:(?:his|her|their) )?(?:early|mid|late)[- ](?:teens|twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties|[2-9]0s)\b"
     r"|\b(?:turned|turning|just turned|celebrated (?:her|his|their))\s+\d{1,2}(?:st|nd|rd|th)?\b"
@@ -82,11 +82,13 @@ _OCCUPATIONS = (
     "prison officer|probation officer|magistrate|councillor|youth worker|nanny|childminder|"
     "dinner lady|lollipop lady|tattoo artist|personal trainer|influencer|youtuber|model|"
     "stay-at-home mum|stay at home mum|single mum|single dad|mum of \\w+|dad of \\w+|mother of \\w+|"
-    "father of \\w+|grandmother of \\w+|pensioner|retiree|retired \\w+"
+    "father of \\w+|grandmother of \\w+|pensioner|retiree|retired \\w+|swimmer|rower|runner|cyclist|"
+    "boxer|dancer|gymnast|pharmacist|head chef|sous chef|vicar|curate|chaplain|councillor|mayor|"
+    "magistrate|paralegal|surveyor|translator|interpreter|sailor|fisherman|miner|steelworker"
 )
 _OCCUPATION = re.compile(rf"\b(?:{_OCCUPATIONS})s?\b", re.IGNORECASE)
 _WORKPLACE = re.compile(
-    r"\b(?:works?|working|worked|employed|job|shifts?|placement)\s+(?:as an?\s+\w+\s+)?(?:at|for|in)\s+(?:the\s+)?"
+    r"\b(?:works?|working|worked|employed|job|shifts?|placement)\s+(?:as an?\s+\w+\s+|the \w+\s+)?(?:at|for|in)\s+(?:the\s+)?(?:big\s+|local\s+|new\s+)?"
     r"(?:(?:[A-Z][\w'&-]*|of|and|&)\s*){1,5}"
     r"|\b(?:pupil|student|year \d+|in year \d+)\s+at\s+(?:[A-Z][\w'-]*\s*){1,4}"
     r"|\bat\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Primary|Academy|School|College|High|University|Hospital|"
@@ -99,8 +101,12 @@ _DAY_EVENT = re.compile(
     r"new job|retirement|court case|tribunal|baby|miscarriage|diagnosis|exam results|gcses|"
     r"a-levels|driving test|birthday|mum'?s funeral|dad'?s funeral|husband|wife|partner|"
     r"kids?|children|son|daughter|twins|triplets|dog|cat|allotment|band|team)\b"
-    r"|\b(?:won|finished|ran|completed|passed|got married|gave birth|had (?:her|his|their) baby|"
-    r"came out|got engaged|got divorced|was promoted|got the job|was sacked|was arrested)\b",
+    r"|\b(?:won|finished|ran|running|completed|passed|got married|gave birth|had (?:her|his|their) baby|"
+    r"came out|got engaged|got divorced|was promoted|got the job|was sacked|was arrested|elected|"
+    r"off to \w+ uni\w*|study(?:ing)? \w+ at|admitted|discharged|overdose|inpatient stays?)\b"
+    r"|\b(?:in|since|last|this) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:since|at|after|before) (?:easter|christmas|xmas|new year|half[- ]term|the summer)\b"
+    r"|\b(?:yesterday|last (?:week|month|night|year)|this morning)\b",
     re.IGNORECASE,
 )
 _INITIAL = re.compile(
@@ -110,7 +116,45 @@ _INITIAL = re.compile(
     r"|(?-i:(?<![\w.])[A-Z]\.[A-Z]\.(?!\w))"
     r"|\b(?:initials?|called|named|name is|name's)\s+(?-i:[A-Z](?:\.|\b))"
 )
-_NAMED = re.compile(r"\b(?:called|named|name is|name's)\s+(?-i:([A-Z][a-z]+))")
+_UNIQUE_ROLE = re.compile(
+    r"\bthe only \w+(?:\s+\w+){0,3}|"
+    r"\b(?:the|a|one of the)\s+(?:\w+\s+){0,2}(?:bloke|guy|man|woman|lady|boy|girl|lad|lass|one|twins?|"
+    r"fella|chap|couple|family|person|kid|teen|student|dad|mum)s?\s+(?:who|that)\s+(?:\w+\s+){0,2}(?:does|do|did|"
+    r"runs?|ran|reads?|presents?|owns?|went|found|won|plays?|played|sings?|drives?|fronts?|manages?|"
+    r"was|is|were|lost|survived|caused|crashed|made|wrote|started|set up|coached|coaches|got)\b|"
+    r"\b(?:elected|appointed|selected|crowned|promoted|named) (?:to|as) \w+|"
+    r"\b(?:head|captain|chair|leader|manager|landlord|landlady|owner|mayor|vicar|headteacher|"
+    r"principal|editor|presenter|founder|ceo|director|mp|councillor|coach|chef|governor) (?:of|for|at) "
+    r"(?:the )?\w+|"
+    r"\b(?:reads|presents|does) the (?:news|weather|sport|breakfast show)\b|"
+    r"\b(?:on|off) (?:the )?(?:telly|tv|radio|news|local news)\b|"
+    r"\b(?:ward|bay|bed|room) \d+\b",
+    re.IGNORECASE,
+)
+_STREET_NAME = re.compile(rf"(?-i:\b(?:[A-Z][a-z']+\s+){{1,2}})(?:{_STREET_TYPES})\b", re.IGNORECASE)
+_NOT_PLACES = frozenset(
+    "I The A An My Our Your His Her Their This That Monday Tuesday Wednesday Thursday Friday Saturday "
+    "Sunday January February March April May June July August September October November December "
+    "Christmas Easter CBT NHS BABCP OCD PTSD EMDR DBT ACT God Zoom Teams".split()
+)
+_PREPOSITION_PLACE = re.compile(r"\b(?:in|from|near|outside|around|to|at)\s+(?-i:([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))")
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
+_TITLED = re.compile(r"\b(?:mrs|mr|ms|miss|mx)\.?\s+(?!and\b|or\b)[A-Za-z][a-z'-]+", re.IGNORECASE)
+_SIGHTING = re.compile(
+    r"\b(?:saw|spotted|bumped into|ran into|seen|spotted|noticed)\b(?:\s+[\w'’-]+){0,8}?\s+"
+    r"(?:at|in|on|outside|along|near|jogging|walking|shopping)\b",
+    re.IGNORECASE,
+)
+_NAMED = re.compile(
+    r"\b(?:called|named|name is|name's|client|patient|service user|to my client|"
+    r"from my client)\s+(?-i:([A-Z][a-z]+(?:\s[A-Z][a-z]+)?))\b(?!['’]s (?:book|model))"
+    r"|(?:—|–|-)\s*(?-i:([A-Z][a-z]+\s[A-Z][a-z]+))"
+)
+_APPOSITION_JOB = re.compile(
+    r"(?:,|\bis|\bwas)\s+(?:a|an)\s+(?:\d{1,2}[- ]year[- ]old\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:[\w-]+(?:er|or|ist|ian|ant|ent|ic|man|woman|chef|nurse|doctor|officer|wife|midwife))\b",
+    re.IGNORECASE,
+)
 
 
 def nhs_check_digit_ok(digits: str) -> bool:
@@ -127,10 +171,9 @@ def record_identifiers(text: str) -> list[Identifier]:
     found: list[Identifier] = []
     for match in _NHS.finditer(text):
         digits = "".join(match.groups())
-        if not nhs_check_digit_ok(digits):
-            continue
         context = text[max(0, match.start() - 40) : match.end() + 20]
-        if _NHS_CONTEXT.search(context):
+        labelled = re.search(r"nhs\s*(?:no|number|num|#)\.?:?\s*$", text[max(0, match.start() - 16) : match.start()], re.I)
+        if _NHS_CONTEXT.search(context) and (nhs_check_digit_ok(digits) or labelled):
             found.append(Identifier("nhs_number", match.start(), match.end(), STRONG, "an NHS number", True))
     for match in _DOB.finditer(text):
         found.append(Identifier("date_of_birth", match.start(), match.end(), STRONG, "a date of birth"))
@@ -160,7 +203,24 @@ def quasi_identifiers(text: str) -> list[Identifier]:
     for match in _INITIAL.finditer(text):
         found.append(Identifier("initial", match.start(), match.end(), STRONG, "an initial"))
     for match in _NAMED.finditer(text):
-        found.append(Identifier("name", match.start(1), match.end(1), STRONG, "a name"))
+        group = 1 if match.group(1) else 2
+        if match.group(group).split()[0] not in _NOT_PLACES:
+            found.append(Identifier("name", match.start(group), match.end(group), STRONG, "a name"))
+    for match in _APPOSITION_JOB.finditer(text):
+        found.append(Identifier("job", match.start(), match.end(), QUASI, "a job"))
+    for match in _UNIQUE_ROLE.finditer(text):
+        found.append(Identifier("role", match.start(), match.end(), 0.8, "a unique role or event"))
+    for match in _STREET_NAME.finditer(text):
+        found.append(Identifier("place", match.start(), match.end(), QUASI, "a place"))
+    for match in _PREPOSITION_PLACE.finditer(text):
+        if match.group(1).split()[0] not in _NOT_PLACES:
+            found.append(Identifier("place", match.start(1), match.end(1), QUASI, "a place"))
+    for match in _HANDLE.finditer(text):
+        found.append(Identifier("handle", match.start(), match.end(), STRONG, "a social media handle"))
+    for match in _TITLED.finditer(text):
+        found.append(Identifier("name", match.start(), match.end(), STRONG, "a name"))
+    for match in _SIGHTING.finditer(text):
+        found.append(Identifier("sighting", match.start(), match.end(), QUASI, "where they were seen"))
     for match in _AGE.finditer(text):
         found.append(Identifier("age", match.start(), match.end(), QUASI, "an age"))
     for match in _OCCUPATION.finditer(text):

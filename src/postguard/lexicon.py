@@ -32,10 +32,12 @@ _LEET = {
 def fuzzy_word(word: str) -> str:
     """A regex matching ``word`` through leetspeak, censoring, spacing and stretched letters."""
     parts = []
-    for letter in word:
+    for i, letter in enumerate(word):
         chars = _LEET.get(letter, letter)
         cls = "[" + re.escape(chars) + "]"
-        parts.append(f"{cls}+")
+        # inner vowels of longer words may be dropped ("retrd"), never the first letter
+        optional = len(word) > 5 and 0 < i < len(word) - 1 and letter in "aeiou"
+        parts.append(f"{cls}*" if optional else f"{cls}+")
     return r"(?<![^\W_])" + r"[\s._*-]?".join(parts) + r"(?:s|z|es)?(?![^\W_])"
 
 
@@ -68,29 +70,39 @@ GROUPS: dict[str, str] = {
         r"black (?:people|folk|men|women|guys|kids|lads|families)|blacks|white people|whites|"
         r"brown people|asians|asian people|africans|arabs|gypsies|gipsies|travellers|roma|"
         r"chinese(?: people)?|indians|people of colou?r|poc|ethnic minorities|ethnics|"
-        r"mixed[- ]race (?:people|kids)|jamaicans|somalis|nigerians|pakistanis|bangladeshis"
+        r"mixed[- ]race (?:people|kids)|jamaicans|somalis|nigerians|pakistanis|bangladeshis|"
+        r"(?:black|asian|african|arab|pakistani|indian|chinese|nigerian|somali|jamaican|gypsy|roma) "
+        r"(?:men|women|lads|guys|people|families|kids|neighbours|builders|drivers|doctors|nurses|workers|"
+        r"clients|patients|lot|colleagues|students)|(?:some|certain|these|those|their|that) cultures?"
     ),
     "nationality or immigration status": (
         r"immigrants?|migrants?|refugees?|asylum seekers?|foreigners?|illegals|illegal immigrants|"
         r"economic migrants|boat people|small boat \w+|poles|polish people|romanians|"
         r"eastern europeans|albanians|syrians|afghans|the (?:french|irish|scots|welsh|english)|"
-        r"mexicans|non-brits|dinghy divers"
+        r"mexicans|non-brits|dinghy divers|"
+        r"(?:polish|romanian|albanian|syrian|afghan|eritrean|bulgarian|lithuanian|foreign|immigrant|migrant) "
+        r"(?:men|women|lads|guys|people|families|kids|neighbours|builders|drivers|workers|beggars|gangs|"
+        r"clients|patients|lot|colleagues|students)"
     ),
     "religion": (
         r"muslims?|moslems?|islam|islamists|jews|jewish people|the jews|jewry|zionists|"
-        r"christians|catholics|hindus|sikhs|buddhists|atheists|mosques?|synagogues?"
+        r"christians|catholics|hindus|sikhs|buddhists|atheists|mosques?|synagogues?|judaism|"
+        r"(?:muslim|jewish|hindu|sikh) (?:men|women|people|families|kids|neighbours|doctors|colleagues)"
     ),
     "sex or gender": (
-        r"women|woman|females|girls|ladies|feminists|wives|mothers|mums|men|males|blokes"
+        r"women|woman|females?|girls|ladies|feminists|wives|mothers|mums|men|males|blokes|"
+        r"(?:a |any )?(?:female|women|woman) (?:\w+ )?(?:therapists?|doctors?|bosses|managers?|drivers?|"
+        r"colleagues?|clinicians?|surgeons?|leaders?)"
     ),
     "gender identity": (
         r"trans(?:gender)? (?:people|women|woman|men|man|folk|kids|children|youth|persons?)|"
         r"trans(?:gender)?s|transsexuals?|trans|non[- ]binary (?:people|folk)|enbies|"
-        r"trans activists|gender ideologues"
+        r"trans activists|gender ideologues|transgenderism|non[- ]binary|being trans"
     ),
     "sexual orientation": (
         r"gay (?:people|men|man|women|folk|couples)|gays|lesbians?|bisexuals?|bi people|"
-        r"homosexuals?|homos|queers|lgbt\w*(?: people| folk| community)?|the gay community"
+        r"homosexuals?|homos|queers|lgbt\w*(?: people| folk| community)?|the gay community|"
+        r"homosexuality|being gay|bisexuality"
     ),
     "disability": (
         r"disabled (?:people|folk|kids|children|persons?)|the disabled|people with (?:disabilities|"
@@ -100,7 +112,8 @@ GROUPS: dict[str, str] = {
     ),
     "age": (
         r"old people|the elderly|elderly people|pensioners|oaps|boomers|old (?:folk|codgers|biddies|men|women)|"
-        r"over[- ]?(?:60|65|70)s|young people|millennials|gen z|zoomers|teenagers"
+        r"over[- ]?(?:60|65|70)s|anyone over (?:60|65|70|75|80)|people over (?:60|65|70|75|80)|"
+        r"young people|millennials|gen z|zoomers|teenagers"
     ),
 }
 

@@ -19,8 +19,8 @@ _NEGATORS = re.compile(
 
 # Frames that report, quote or reject what follows instead of asserting it (counter-speech).
 _REPORTING = re.compile(
-    r"\b(?:say(?:s|ing)?|said|tell(?:s|ing)?|told|call(?:s|ing|ed)?|claim(?:s|ing|ed)?|"
-    r"hear(?:d|ing)?|read|wrote|writes|post(?:ed|s)?|tweet(?:ed|s)?|comment(?:ed|s)?|"
+    r"\b(?:say(?:s|ing)?|said|tell(?:s|ing)?|told|calling|called|claim(?:s|ing|ed)?|"
+    r"hear(?:d|ing)?|wrote|writes|post(?:ed|s)?|tweet(?:ed|s)?|comment(?:ed|s)?|"
     r"sent|message[ds]?|shout(?:ed|ing)?|yell(?:ed|ing)?|chant(?:ed|ing)?|"
     r"quot(?:e|es|ed|ing)|screenshot|reported|accused|"
     r"phrases? like|words like|comments? like|language like|the idea that|the myth that|the lie that|"

@@ -17,7 +17,7 @@ _PERSON_NOUN = (
     r"woman|man|fella|fellow|chap|mum|mother|dad|father|person|couple|family|student|veteran|"
     r"grandmother|grandad|grandfather|gran|nan)"
 )
-_CLINICAL_NOUN = r"(?:clients?|patients?|service[- ]users?|counsell?ees?|caseload)"
+_CLINICAL_NOUN = r"(?:clients?|patients?|pts?|service[- ]users?|counsell?ees?|caseload)"
 _CONDITION = (
     r"(?:ocd|ptsd|c-ptsd|cptsd|anxiety|panic|depress(?:ed|ion)|bipolar|psychosis|psychotic|eating[- ]disorder|"
     r"anorexi[ac]|bulimi[ac]|bdd|gad|social anxiety|phobi[ac]|insomnia|adhd|autis(?:tic|m)|"
@@ -29,18 +29,38 @@ _CONDITION = (
 _SPECIFIC = re.compile(
     r"\b(?:"
     rf"(?:my|our|this|that|today'?s|yesterday'?s|tonight'?s|tomorrow'?s|last|latest|first|final|newest|new|current|former|ex-?)\s+"
-    rf"(?:(?:lovely|wonderful|amazing|brave|fave|favourite|favorite|difficult|tricky|regular|"
-    rf"long[- ]term|long[- ]standing|youngest|oldest|\w+day|morning|afternoon|evening|weekly|"
-    rf"private|nhs|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)?|{_CONDITION})[\s-]+){{0,3}}"
-    rf"(?:client|patient|service[- ]user|counsell?ee|therapy client)s?\b(?!\s+(?:group|base|"
+    rf"(?:(?:[\w'’-]+|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)?)[\s-]+){{0,3}}"
+    rf"(?:client|patient|service[- ]user|counsell?ee|therapy client)\b(?!\s+(?:group|base|"
     rf"work|care|feedback|satisfaction|outcomes?|experience|journey|records?|notes?|list))"
     rf"|(?:my|our|the|today'?s|this)\s+\d{{1,2}}(?::\d\d|\.\d\d)?\s?(?:am|pm|o'?clock)\b"
-    rf"|(?:one|two|three|some|several|a couple|a few) of (?:my|our) {_CLINICAL_NOUN}"
+    rf"|one of (?:my|our) {_CLINICAL_NOUN}"
     rf"|someone (?:on|from) my caseload"
     rf"|(?:a|one|another) (?:{_CONDITION}\s+)?(?:client|patient|service[- ]user)s? (?:of mine|I (?:see|saw|work|worked|am|'m)|who|that|told|said|asked|came|cried|smiled|called|emailed|messaged|sent|gave|brought|finally|managed|left|walked|turned|showed|shared|has|had|was|just|today|yesterday|this week|last week)"
-    rf"|(?:the|a|this|one|that)\s+(?:\w+\s+){{0,2}}{_PERSON_NOUN}s?\s+(?:I|we)\s+(?:see|saw|am seeing|'m seeing|work with|worked with|am working with|'m working with|have been seeing|'ve been seeing|treat|treated|am treating|'m treating|support|supported|counsel|counselled|assessed)"
+    rf"|(?:the|a|this|one|that)\s+(?:\w+\s+){{0,2}}{_PERSON_NOUN}s?\s+(?:I|we)(?:\s+|(?=['’]))(?:see|saw|am seeing|'m seeing|work with|worked with|am working with|'m working with|have been seeing|'ve been seeing|treat|treated|am treating|'m treating|support|supported|counsel|counselled|assessed)"
     rf"|(?:{_PERSON_NOUN})\s+(?:on|from|in) my (?:caseload|list|books)"
     rf"|(?:client|patient)\s+(?-i:[A-Z]\b\.?|[A-Z][a-z]+\b)(?=[\s,.!?:;]|$)"
+    rf"|(?:working|worked|work|sat|sitting|session|sessions|appointment|therapy|assessment|assessed|"
+    rf"met|meeting|saw|seeing)\s+with\s+(?:a|an|the|this|one|my)\s+(?:[\w'’/-]+[\s,]+){{0,5}}?"
+    rf"(?:{_PERSON_NOUN}|widow(?:er)?|vicar|teacher|nurse|doctor|firefighter|officer|driver|"
+    rf"student|pensioner|head of \w+|new \w+|manager|director|owner|footballer|\w+ist|\w+er)s?\b"
+    rf"|(?:who|whom|that) (?:I|we)(?:'ve| have| am|'m| was| had)?(?: been)? (?:seeing|treating|"
+    rf"supporting|working with|counselling|assessing|seen|treated|supported|worked with)\b"
+    rf"|(?:I|we)(?:'m| am|'ve been| have been| are|'re) (?:seeing|treating|supporting|working with|"
+    rf"counselling) (?:the|a|an|this|his|her|their)\b"
+    rf"|(?:is|are|he'?s|she'?s|they'?re|was) (?:one|two) of (?:mine|my (?:clients|patients))"
+    rf"|\bone of mine\b|\bone of ours\b"
+    rf"|(?:\w+\s+)?from my (?:[\w-]+\s+){{0,3}}(?:group|clinic|caseload|list|ward)\b"
+    rf"|(?:started|starting|began|finished|finishing|completed|ended) (?:(?:his|her|their|a|the)\s+)?"
+    rf"(?:[\w-]+\s+){{0,2}}(?:therapy|treatment|course|sessions?|cbt|emdr|dbt)\s+with me"
+    rf"|(?:therapy|treatment|sessions?|cbt|emdr|dbt)\s+with me\b"
+    rf"|(?:supporting|treating) the (?:family|parents|mum|dad|wife|husband|partner|sister|brother) of"
+    rf"|(?:client|patient|service user) (?:update|feedback|story|win)\b"
+    rf"|(?:met|meeting|session|saw|seeing|assessed|assessment|appointment) with (?-i:[A-Z]\.\s?[A-Z]\b\.?|(?:Mrs?|Ms|Miss|Mx)\.?\s+[A-Z])"
+    rf"|(?:the|a|an|this|that)\s+(?:[\w'’-]+\s+){{0,6}}(?:I|we)(?:'m| am|'ve been| have been| was| were)?\s+(?:working with|seeing|treating|supporting|counselling)\b"
+    rf"|(?:started|starting|began|begun|been|am|'m|I'm) working with (?:a|an|the|this)\s+(?!(?:team|colleague|service|trust|organi[sz]ation|charity|school|company|council|staff|partners?|nhs|commissioners?|new (?:team|system|service))\b)"
+    rf"|(?:^|[:.!?(]\s*)(?:client|patient|pt|service user)\s+(?:is|was|has|had|told|said|came|cried|asked|says|tells|wants|thinks|presented|presents|reported|disclosed)\b"
+    rf"|came to (?:see )?me\b|(?:client|patient|service user)s? (?:spotlight|testimonial|review)|testimonial"
+    rf"|session notes|presenting (?:with|w/)|phq-?9|gad-?7|core-?10|(?:in|at) (?:our|my|the) (?:clinic|practice|surgery|service|centre)(?:'s)? waiting room"
     r")",
     re.IGNORECASE,
 )
@@ -73,7 +93,7 @@ def client_mentions(text: str) -> list[ClientMention]:
     mentions: list[ClientMention] = []
     for match in _SPECIFIC.finditer(text):
         specific = not _GENERIC_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
-        if match.group(0).lower().startswith(("one of", "two of", "three of", "some of", "several of", "a couple", "a few")):
+        if match.group(0).lower().startswith("one of"):
             specific = True
         mentions.append(ClientMention(match.start(), match.end(), specific))
     for match in _SESSION.finditer(text):
@@ -92,3 +112,26 @@ def mentions_clients(text: str) -> bool:
 def client_word_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the words client(s)/patient(s)/service user(s), for rules about clients as a group."""
     return [(m.start(), m.end()) for m in _ANY_CLIENT.finditer(text)]
+
+
+_CLIENT_REFERENCE = re.compile(
+    r"\b(?:clients?|patients?|pts|service[- ]users?|caseload|punters|frequent flyers?|"
+    r"my (?:\w+day )?\d{1,2}(?::\d\d)?\s?(?:am|pm)(?:'s)?|my \w+day (?:client|group|lad|lady)|in clinic|"
+    r"home visit|psych ward|on (?:the|this|my) ward|the (?:\w+ )?(?:lad|woman|man|girl|guy|bloke|lady|one) "
+    r"i see|one of mine|(?:someone|somebody|a (?:man|woman|lad|girl)) i (?:used to |once )?(?:see|saw|treat(?:ed)?)|"
+    r"working with (?:\w+ ){0,2}(?:people|men|women|kids|teens|adults|families|couples|parents)|"
+    r"in (?:my|our) (?:clinic|service|practice|group)|my (?:\w+ ){0,2}group|the unit|"
+    r"(?:today|this morning|this afternoon)'?s? (?:\w+ )?(?:patient|client|referral)|"
+    r"dnas?|no[- ]shows?|referrals|self[- ]harmers|(?:the|these) (?:\w+ )?ones|these people|"
+    r"(?:my|the) waiting list|people on my \w+|had an? (?:proper |right |real )?[\w ]{0,20}? in (?:today|clinic)|"
+    r"a grown (?:man|woman)|addicts|alcoholics|anorexics|depressives|schizophrenics)\b|"
+    r"\b(?:his|her|their) '[^']+'",
+    re.IGNORECASE,
+)
+
+
+def client_references(text: str) -> list[tuple[int, int]]:
+    """Spans of every reference to clients, particular or in general, for rules about clients."""
+    spans = [m.span() for m in _CLIENT_REFERENCE.finditer(text)]
+    spans += [(m.start, m.end) for m in client_mentions(text)]
+    return sorted(set(spans))

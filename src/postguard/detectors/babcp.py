@@ -29,7 +29,16 @@ _SPEAKING = re.compile(
     rf"need to|are expected)(?! to (?:read|see|check))|"
     rf"(?:our|my) (?:official )?(?:position|guidance|policy|advice|stance) (?:at|as|for) {BODY}|"
     rf"{BODY} and i (?:believe|think|want)|(?:i|we) (?:can )?confirm (?:that )?{BODY}|"
-    rf"(?:our|the) (?:branch|sig|committee)(?:'s)? (?:official )?(?:position|view|stance) (?:is|on))\b",
+    rf"(?:our|the) (?:branch|sig|committee)(?:'s)? (?:official )?(?:position|view|stance) (?:is|on)|"
+    rf"statement (?:from|by) (?:the )?{BODY}|as (?:the )?{BODY}\b|representing (?:the )?{BODY}|"
+    rf"{BODY} will (?:not |no longer |be |now )?\w+|{BODY} won'?t\b|{BODY}(?:'s)? (?:policy|rules?|response)\b|"
+    rf"under {BODY} rules|{BODY} says|{BODY} here\b|from (?:the )?{BODY}:|{BODY} (?:has|have) asked me|"
+    rf"(?:i'?m|i am) authori[sz]ed to|official (?:line|answer|announcement|guidance|word)|"
+    rf"effective (?:today|immediately|from)|you heard it here first|press (?:office|spokesperson|officer)|"
+    rf"(?:as|i'?m) (?:the )?(?:chair|representative|spokesperson|president|ceo|lead) of|"
+    rf"representative of|clarify {BODY} (?:policy|rules|guidance)|[-–—]\s*{BODY}\s*$|"
+    rf"(?:we|our members) (?:stand|condemn|support|are (?:deeply|united)|call on|fully support|"
+    rf"have published|'ve published)|our (?:view|response|position|policy) (?:is|as|to)\b)",
     re.IGNORECASE,
 )
 _PERSONAL = re.compile(
@@ -52,7 +61,10 @@ _DEROGATORY = re.compile(
     r"sell(?:s|ing)? (?:our|members'?) data|money[- ]grabbing|greedy|parasites|leeches|"
     r"boycott|burn it down|f+u+c+k+\w*|f\*+k|screw|sod|shite?|crap|bollocks|wankers?|"
     r"can go to hell|should be (?:shut down|abolished|ashamed)|not fit for purpose|a joke|laughing ?stock|"
-    r"waste of (?:money|space|time)|nazis?|fascists?|bigots?|racists?)\b",
+    r"waste of (?:money|space|time)|nazis?|fascists?|bigots?|racists?|rotten|tyrants?|closed shop|"
+    r"inner circle|fig leaf|cardboard box|pyramid scheme|first[- ]class travel|piss[- ]up|ashamed to be|"
+    r"toxic|self[- ]serving|cover[- ]up|bury every|sex offenders?|don'?t care|sells? (?:members'?|our)|"
+    r"fraudulently|bunch of|cancel your membership|joke|tin[- ]pot|mickey mouse|rubber[- ]stamp\w*)\b|🤡|💀",
     re.IGNORECASE,
 )
 _REASONED = re.compile(
@@ -67,7 +79,9 @@ _STRONG_DEROGATORY = re.compile(
     r"cover\w* up|protect\w* abusers|sell\w* (?:our|members'?) data|f+u+c+k+\w*|f\*+k|nazis?|cult|"
     r"mafia|racket|can go to hell|wankers?|clowns?|a joke|idiots?|morons?|disgrace\w*|bent|"
     r"money[- ]grabbing|parasites|leeches|fascists?|bigots?|racists?|shite?|bollocks|useless|"
-    r"incompetent|boycott|burn it down|cowards?)\b",
+    r"incompetent|boycott|burn it down|cowards?|rotten|tyrants?|pyramid scheme|cover[- ]up|"
+    r"fraudulently|sex offenders?|piss[- ]up|fig leaf|cardboard box|closed shop|ashamed to be|"
+    r"self[- ]serving|toxic|joke)\b",
     re.IGNORECASE,
 )
 

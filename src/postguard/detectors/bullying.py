@@ -100,6 +100,129 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_EXTRA: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "a threat",
+        re.compile(
+            r"\b(?:make sure you regret|you(?:'ll| will) regret|regret it|make (?:your|her|his|their) life "
+            r"(?:\w+ ){0,4}(?:hell|a misery)|would be a shame if|or (?:people|everyone) will (?:find out|know|see)|"
+            r"or i(?:'ll| will)? (?:tell|post|share|send|show|leak|expose|report)|unless you (?:apologi[sz]e|pay|"
+            r"drop|delete|withdraw|stop|leave)|i know it was you|i'?ll be watching|i'?m watching you|"
+            r"you can'?t get rid of me|(?:i'?ll|i will) (?:just )?keep (?:making|posting|messaging|coming|"
+            r"replying|tagging)|every time you block|until you (?:delete|admit|apologi[sz]e|leave|quit|"
+            r"cry|break)|(?:i'?ve|i have) got all (?:night|day)|ruin (?:your|her|his|their)|"
+            r"(?:screenshotted|saved|kept) everything you'?ve|what really happened|"
+            r"you'?d better (?:drop|delete|withdraw|stop|back off|watch))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "exclusion",
+        re.compile(
+            r"\bdon'?t (?:sit|talk|speak|answer|reply|invite|include|work) (?:with |to )?(?:her|him|them|"
+            r"(?-i:[A-Z][a-z]+))\b|\blet'?s see how long (?:she|he|they) lasts?\b|"
+            r"\bfreeze (?:her|him|them) out\b|\bnobody (?:talk|speak) to (?:her|him)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "humiliation",
+        re.compile(
+            r"\b(?:passed out|drunk|naked|nudes?|topless)\b[^.!?]{0,40}\b(?:share|pass|attached|enjoy|"
+            r"everywhere|😂|🤣|lol)|\bnudes attached\b|\bshare (?:it|this) everywhere\b|"
+            r"\bface like (?:that|a)\b|\bno wonder (?:your|her|his) (?:wife|husband|partner|clients|"
+            r"boyfriend|girlfriend|kids|friends)\b|\blaughs? at you\b|\bbehind your back\b|"
+            r"\bmade it my (?:ringtone|wallpaper|screensaver)\b|\beveryone needs to (?:see|hear)\b|"
+            r"\b(?:bald patch|double chin|muffin top|fat rolls)\b|\bfalling over\b|\bglow up\b|"
+            r"\b(?:your|her|his) old (?:myspace |facebook )?(?:photos|pics)\b|\bworthless excuse\b|"
+            r"\bmake sure everyone (?:\w+ ){0,4}knows\b|🤮|\bnever live it down\b|"
+            r"\bwhat kind of (?:person|woman|man) (?:she|he) really is\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a malicious rumour",
+        re.compile(
+            r"\b(?:heard from (?:a )?(?:very )?(?:reliable|good) source|pass it on|the full story on what|"
+            r"dm me for the (?:full )?(?:story|details|tea)|spill(?:ing)? the tea on)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a call to pile on",
+        re.compile(
+            r"\btagging (?:her|his|their) (?:boss|husband|wife|mum|dad|employer|manager|partner|kids)|"
+            r"\bso they can all see\b|\bsomeone tell @\w+|\bshare (?:it|this) (?:with|to) (?:her|his) "
+            r"(?:boss|employer|family)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "stalking",
+        re.compile(
+            r"\bsaw you (?:leave|leaving|arrive|arriving|at|in|outside|with)\b|"
+            r"\bin the (?:\w+ )?(?:corsa|car|van|golf|fiesta|bmw|audi)\b[^.!?]{0,30}\b(?:watching|tomorrow|again)|"
+            r"\bkeep making new accounts\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_EXTRA += [
+    (
+        "coercion",
+        re.compile(
+            r"\b(?:or (?:i'?ll|i will|i'?m going to) (?:let|tell|show|send|make)|your choice\b|"
+            r"want me to (?:send|show|forward|post) (?:them|it|this|these) to|doesn'?t know about|"
+            r"(?:i'?ll|i will) let your (?:manager|boss|wife|husband|partner|employer|clients?) know|"
+            r"maybe (?:she|he|they)'?d like to know|keep (?:\w+ing)\b[^.!?]{0,60}\band (?:he|she|they|everyone) will)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "stalking",
+        re.compile(
+            r"\b(?:keeping (?:a )?(?:note|track|record|list) of (?:everywhere|every|where)|i know (?:it'?s|it was) you|"
+            r"still living (?:at|with)|(?:might|will|gonna) pop (?:by|round)|(?:i'?ll|i will) be waiting "
+            r"(?:outside|for you)|sort (?:this|it) out properly)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a call to pile on",
+        re.compile(
+            r"\b(?:mass[- ]report|we'?re all reporting|until (?:it'?s|she'?s|he'?s|they'?re) gone|"
+            r"retweet (?:this )?if you (?:think|agree)|let'?s show (?:him|her|them)|pile in|"
+            r"you know what to do|do what you (?:like|want|will) with (?:that|this|it)|"
+            r"see how (?:s?he|they|HE|SHE) likes? it|give (?:her|him|them) a (?:ring|call|bell|visit)|"
+            r"tell (?:her|him|them) (?:exactly )?what you think|(?:she|he|they) had it coming)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "humiliation",
+        re.compile(
+            r"\b(?:screenshotted it|for the whatsapp group|have a listen|it'?s hilarious|compilation of|"
+            r"crying in the (?:toilets|loos)|sobbing|anyone want the (?:video|photo|pic|recording)|"
+            r"insufferable|not cut out for|(?:she|he)'?s not cut out|with the perm|old school photo)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "a malicious rumour",
+        re.compile(
+            r"\b(?:word is|ask around|up to something|not naming names,? but|i wouldn'?t sit near|"
+            r"keep an eye on (?:her|him|(?-i:[A-Z][a-z]+)))\b",
+            re.IGNORECASE,
+        ),
+    ),
+]
+_SUPPORT = re.compile(
+    r"\b(?:helpline|is a crime|is illegal|if (?:it'?s|this has) happened to you|report it|can help|"
+    r"(?:please |can we |let'?s )?stop|don'?t|never|critique the|support for|victims?)\b",
+    re.IGNORECASE,
+)
+
+
 @register
 class BullyingDetector(Detector):
     name = "bullying"
@@ -107,11 +230,15 @@ class BullyingDetector(Detector):
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         text = post.text
-        for form, pattern in _PATTERNS:
+        for form, pattern in (*_PATTERNS, *_EXTRA):
             for m in pattern.finditer(text):
                 sentence = post.sentence_at(m.start())
                 if is_reported(text, m.start(), m.end(), sentence) or is_negated(
                     text, m.start(), 15, sentence.start
+                ):
+                    continue
+                if _SUPPORT.search(text, sentence.start, m.start()) or (
+                    form in ("humiliation", "a call to pile on") and _SUPPORT.search(text, sentence.start, sentence.end)
                 ):
                     continue
                 yield Evidence(

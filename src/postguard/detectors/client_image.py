@@ -1,8 +1,9 @@
 """SM102 (text): a post presenting or describing a photo or video of a client.
 
-The wording has to tie a picture to a particular client ("snapped my client on her last
-session", "selfie with my 3pm"); advice about consent for photos, or photos of the therapy room,
-the dog or a conference, are not findings.
+Three things together: a picture ("photo", "clip", "[photo of M]"), a person shown in it ("that's
+her", "Betty (92) showing off", "me and my client"), and a therapy setting (a client, a group, a
+session, a unit). Advice about consent, refusals, actors and models, and photos of the room, the
+dog or a conference are not findings.
 """
 
 from __future__ import annotations
@@ -17,28 +18,48 @@ from postguard.text import is_negated
 
 _PICTURE = re.compile(
     r"\b(?:photo(?:graph)?s?|pics?|pictures?|selfies?|snaps?|snapped|photographed|filmed|filming|"
-    r"videos?|vids?|clips?|reels?|footage|recording|recorded|polaroids?|screenshots?|"
-    r"before[- ](?:and|&)[- ]after|portraits?|shots?|headshots?|📸|📷|🤳|🎥|pictured)\b|[📸📷🤳🎥]",
+    r"videos?(?! (?:sessions?|calls?|consultations?|therapy|appointments?|link))|vids?|clips?|reels?|"
+    r"footage|polaroids?|screenshots?|portraits?|headshots?|(?<!body )(?<!self-)image:?|images|pictured|"
+    r"tiktoks?|recorded|recording|on the (?:left|right))\b|[📸📷🤳🎥]",
     re.IGNORECASE,
 )
-_PRESENTING = re.compile(
-    r"\b(?:here(?:'s| is| are)|look at|check out|sharing|shared|posting|posted|attached|below|above|"
-    r"pictured|captured|took|taken|take|snapped|got a|grabbed|couldn'?t resist|had to share|"
-    r"with (?:her|his|their) permission|she let me|he let me|they let me|said i could|"
-    r"swipe|👇|⬇️|in the pic|in the photo|on (?:my|the) (?:story|grid|feed|reel)|filmed|recorded|"
-    r"selfie|snap|pic|photo|video)\b|[👇⬇📸📷🤳]",
+_PERSON_SHOWN = re.compile(
+    r"\b(?:that'?s|this is|meet|here'?s|here is|look at) (?:her|him|them|my|our|one of|(?-i:[A-Z]\w*))\b|"
+    r"\b(?:of|with|showing|featuring) (?:a|an|my|our|the|one of (?:my|our|the)|this|these|her|his) "
+    r"(?:[\w'-]+ ){0,3}(?:clients?|patients?|service users?|group|regulars?|residents?|lads?|girls?|"
+    r"boys?|teens?|kids?|young (?:man|woman|people)|gentleman|lady|family|families|members?)\b|"
+    r"\b(?:clients?|patients?|service users?|residents?)(?: \w+){0,3} (?:in|on) (?:the|this|my) "
+    r"(?:photo|pic|picture|video|clip|story)|"
+    r"\b(?:everyone|all) (?:smiling|grinning|beaming|in the)|\bgroup (?:photo|pic|shot|selfie)\b|"
+    r"\b(?:me|myself) (?:on the (?:left|right)|and my (?:client|patient))|"
+    r"\bmy (?:client|patient) on the (?:left|right)|"
+    r"(?-i:\b[A-Z][a-z]+)(?: \(\d{1,3}\))? (?:showing|holding|receiving|proudly|beaming|smiling)\b|"
+    r"(?-i:\b[A-Z][a-z]+) at (?:his|her|their)\b|\[(?:photo|pic|image|video) of\b|\bimage: (?:the|a|my|our)\b|"
+    r"\b(?:her|his|their) (?:face|smile|scars?|arms?|body|transformation)\b|"
+    r"\bbefore[- ](?:and|&)[- ]after\b|\b(?:holding|showing off|receiving) (?:her|his|their)\b|"
+    r"\b(?:client|patient|service user) (?:gave|said|let)\b|\bsnapped (?:my|a|our|one)\b|"
+    r"\b(?:selfie|photo|pic) with (?:my|a|our)\b|\b(?:taken|filmed) (?:by me|in session|during)",
     re.IGNORECASE,
 )
-_NOT_CLIENTS = re.compile(
-    r"\b(?:(?:therapy |my |our |consulting |clinic |new )?(?:room|office|clinic|desk|sofa|chair|"
-    r"garden|dog|cat|puppy|view|books?|slides?|poster|team|colleagues?|conference|venue|lanyard|"
-    r"certificate|badge|coffee|lunch|artwork|plants?|waiting room|infographic|stock|model|actor))\b",
+_CLIENT_NEAR = re.compile(
+    r"\b(?:clients?|patients?|service[- ]users?|caseload|my \d{1,2}(?::\d\d)?\s?(?:am|pm)|"
+    r"in(?:-| )?patients?|residents)\b",
     re.IGNORECASE,
 )
-_GENERIC_ADVICE = re.compile(
-    r"\b(?:never|don'?t|do not|shouldn'?t|should not|must not|mustn'?t|without (?:full|informed|written)?\s*"
-    r"consent|need(?:s)? (?:full |written |informed )*consent|consent (?:form|policy)|reminder|"
-    r"always ask|declined?|said no|refused|won'?t|wouldn'?t|not posting|i don'?t post|no photos)\b",
+_SETTING = re.compile(
+    r"\b(?:clients?|patients?|service[- ]users?|caseload|sessions?|group|therapy|treatment|unit|"
+    r"ward|clinic|café|cafe|discharge|recovery|therapist|counselling|cbt|emdr|dbt|art therapy|"
+    r"my \d{1,2}(?:am|pm)|one of ours|our regulars|anxiety|depression|ocd|ptsd|trauma|eating|"
+    r"therapist\w*|nurse\w*)\b",
+    re.IGNORECASE,
+)
+_EXCUSE = re.compile(
+    r"\b(?:never|don'?t|do not|shouldn'?t|should not|must not|mustn'?t|without (?:full |informed |"
+    r"written )*consent|need(?:s)? (?:full |written |informed )*consent|consent (?:form|policy|process)|"
+    r"reminder|always ask|declined?|said no|refused|won'?t|wouldn'?t|not posting|no photos|"
+    r"actors?|models?|posed|stock|not (?:real )?(?:clients|patients)|illustrat\w+|ai[- ]generated|"
+    r"my (?:dog|cat|puppy|office|room|desk|garden|view|lunch|coffee)|therapy room|colleagues?|"
+    r"conference|cpd|training day|team (?:photo|day|away)|infographic|slides?|diagram|which do)\b",
     re.IGNORECASE,
 )
 
@@ -49,37 +70,28 @@ class ClientImageDetector(Detector):
     rules = ("SM102",)
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
-        if not post.mentions_clients:
-            return
         text = post.text
-        mentions = [m for m in post.client_mentions if m.specific]
-        if not mentions:
-            mentions_any = list(re.finditer(r"\b(?:clients?|patients?|service users?)\b", text, re.IGNORECASE))
-            if not mentions_any:
-                return
-            spans = [(m.start(), m.end()) for m in mentions_any]
-        else:
-            spans = [(m.start, m.end) for m in mentions]
+        if not _PICTURE.search(text) or not _SETTING.search(text):
+            return
         for pic in _PICTURE.finditer(text):
-            near = [s for s in spans if abs(s[0] - pic.start()) < 90]
-            if not near:
+            index = post.sentence_index(pic.start())
+            first = post.sentences[max(0, index - 1)].start
+            last = post.sentences[min(len(post.sentences) - 1, index + 1)].end
+            scope = text[first:last]
+            person = _PERSON_SHOWN.search(text, first, last)
+            client = [c for c in _CLIENT_NEAR.finditer(text, first, last) if abs(c.start() - pic.start()) < 100]
+            if client and not person:
+                person = client[0]
+            if not person or not _SETTING.search(scope) or _EXCUSE.search(scope):
                 continue
             sentence = post.sentence_at(pic.start())
-            window = text[max(0, sentence.start - 1) : sentence.end]
-            if _GENERIC_ADVICE.search(window) or is_negated(text, pic.start(), 25, sentence.start):
+            if is_negated(text, pic.start(), 25, sentence.start):
                 continue
-            if not mentions and not _PRESENTING.search(window):
-                continue
-            between = text[min(pic.start(), near[0][0]) : max(pic.end(), near[0][1])]
-            if _NOT_CLIENTS.search(between) and not re.search(r"\bwith (?:my|a|our)\b", between):
-                continue
-            start = min(pic.start(), near[0][0])
-            end = max(pic.end(), near[0][1])
             yield Evidence(
                 rule="SM102",
                 message="the post presents a picture or video of a client",
-                start=start,
-                end=end,
+                start=min(pic.start(), person.start()),
+                end=max(pic.end(), person.end()),
                 score=0.85,
                 detector=self.name,
                 suggestion=(

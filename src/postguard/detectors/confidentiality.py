@@ -28,7 +28,7 @@ _NOT_A_CLIENT_BEFORE = re.compile(
 _NOT_A_CLIENT_AFTER = re.compile(r"^(?:'s|’s)\s+(?:book|model|paper|work|theory|research|talk|keynote)\b")
 # The member describing themselves ("as a nurse", "I'm a teacher", "my clinic in Leeds").
 _SELF_BEFORE = re.compile(
-    r"(?:\b(?:i'?m|i am|as|was|fellow|our|my (?:clinic|practice|office|service|team|room)s?)\s+"
+    r"(?:\b(?:i'?m|i am|as|i was|fellow|our|my (?:clinic|practice|office|service|team|room)s?)\s+"
     r"(?:an?\s+|based\s+|located\s+|in\s+|at\s+)*)$",
     re.IGNORECASE,
 )

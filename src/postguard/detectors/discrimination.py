@@ -22,7 +22,11 @@ _PREDICATE = (
     r"scum|filth|trash|garbage|rubbish|subhuman|sub-human|inferior|disgusting|vile|revolting|"
     r"repulsive|gross|evil|dirty|filthy|smelly|stink|stupid|thick|dumb|lazy|criminals?|rapists?|"
     r"terrorists?|paedo(?:phile)?s?|pedo(?:phile)?s?|groomers?|predators?|freaks?|perverts?|"
-    r"degenerates?|abominations?|unnatural|mentally ill|mental|delusional|sick in the head|"
+    r"degenerates?|abominations?|unnatural|mentally ill|delusional|sick in the head|"
+    r"in the way|stay (?:at )?home|too emotional|a lifestyle choice|lifestyle choice|"
+    r"can be (?:changed|cured|fixed|prayed away)|can'?t handle|(?:live|living) like animals|"
+    r"(?:running|run|control(?:ling)?) (?:the )?(?:banks|media|world|government)|play the system|"
+    r"weird|(?:such )?a mess|liars|need(?:s)? sectioning|won'?t learn english|"
     r"diseased|a burden|burdens|useless|worthless|a waste of|not real (?:women|men)|"
     r"men in dresses|blokes in (?:dresses|wigs)|invaders?|an? infestation|a plague|a disease|"
     r"a cancer|a virus|the problem with this country|ruining|destroying|breed(?:ing)? like|"
@@ -38,17 +42,29 @@ _PREDICATE = (
     r"the vote))|should(?:n'?t| not) be allowed|have too many rights|are a threat|a danger to|"
     r"brainwashed|mutilat\w+|should be ashamed of (?:being|themselves)|all the same|"
     r"need(?:s)? to be (?:cured|fixed|stopped|eradicated)|can'?t do (?:maths|science|anything)|"
-    r"less intelligent|less than human|not fit|bring (?:crime|disease)|a drain|sponging|scroungers?"
+    r"less intelligent|less than human|not fit|bring (?:crime|disease)|a drain|sponging|scroungers?|"
+    r"(?:naturally |inherently |genetically )?(?:more )?violent|obsessed with grooming|grooming gangs?|"
+    r"thieving|thieves|an? invasion|invasion|foreign rapists|begging|livestock|good for (?:breeding|"
+    r"cooking|nothing)|breeding|made[- ]up (?:disorder|illness|nonsense)|attention[- ]seek\w*|"
+    r"snowflakes|need a (?:good )?slap|diseased?|never be allowed|deserve to be (?:beaten|shot|killed|"
+    r"hurt|attacked)|greedy|can'?t pick a side|robots|no feelings|brains are rotting|wrecking|"
+    r"barely speak english|send them (?:all )?(?:home|back)|moved in|in the kitchen|typical|"
+    r"should (?:all )?(?:just )?be (?:barred|stopped|banned|denied|removed|excluded)|barred from|"
+    r"a mental illness|confused|perverted|sinful|an? abomination|should be cured|"
+    r"can'?t be (?:real|proper|good) (?:\w+ )?(?:therapists?|doctors?|parents?|nurses?)|"
+    r"ruin(?:ed|s)? (?:the|our|this)|stink(?:ing)? (?:up|out)|cheap labour|steal(?:ing)? our"
 )
 _HOSTILE_VERB = (
     r"kill|murder|gas|shoot|deport|ban|exterminate|eradicate|wipe out|get rid of|lock up|hang|burn|"
     r"string up|round up|hate|despise|can'?t stand|loathe|detest|death to|no more|send back|"
-    r"f\*?u?c?k|down with|never hire|never rent to|keep out|kick out|sterili[sz]e|stone|beat up"
+    r"f\*?u?c?k|down with|never hire|never rent to|keep out|kick out|sterili[sz]e|stone|beat up|"
+    r"(?:see|seen) any more|sick of (?:all )?(?:these|the)|no more|ban|round up|bar"
 )
 _HATEFUL_ENTITY = re.compile(
     r"\b(?:heil hitler|sieg heil|14 ?/? ?88|1488|white power|white genocide|great replacement|"
     r"hitler (?:was right|had (?:the right|a point|the right idea)|did nothing wrong)|"
-    r"holocaust (?:never happened|didn'?t happen|is a (?:lie|hoax|myth)|was (?:a hoax|exaggerated))|"
+    r"holocaust (?:never happened|didn'?t happen|(?:is|was) a (?:lie|hoax|myth|fraud)|was exaggerated|"
+    r"is (?:a )?(?:fake|made up))|"
     r"(?:support|join|vote for|proud of|love|back) (?:britain first|the kkk|the bnp|national action|"
     r"patriotic alternative|the edl)|gas the \w+|jews control|zionist occupied|zog\b|\(\(\()",
     re.IGNORECASE,
@@ -60,7 +76,7 @@ def _group_regexes() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     compiled = []
     for characteristic, groups in GROUPS.items():
         derogation = re.compile(
-            rf"\b(?P<group>{groups})\b(?P<gap>(?:[^\w.!?\n]+[\w'’-]+){{0,5}}?)[^\w.!?\n]+"
+            rf"\b(?P<group>{groups})\b(?P<gap>(?:[^\w.!?\n]+[\w'’-]+){{0,8}}?)[^\w.!?\n]+"
             rf"(?P<pred>{_PREDICATE})\b",
             re.IGNORECASE,
         )
@@ -91,6 +107,8 @@ class DiscriminationDetector(Detector):
                 yield self._evidence(m.start(), m.end(), characteristic, "slur", 0.9)
         for characteristic, derogation, hostile in _GROUP_REGEXES:
             for m in derogation.finditer(text):
+                if text[m.end("group") : m.end("group") + 2] in ("'s", "’s"):
+                    continue
                 if _GAP_NEGATION.search(m.group("gap")) or self._countered(post, m):
                     continue
                 yield self._evidence(m.start(), m.end(), characteristic, "derogation", 0.8)

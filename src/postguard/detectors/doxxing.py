@@ -1,8 +1,10 @@
-"""SM204: publishing a third party's private details (address, phone, email, workplace, car,
-children's school, routine).
+"""SM204: publishing a third party's private details: home address, phone, personal email,
+workplace, car, children's school, daily routine.
 
-The member's own clinic details for bookings, helplines and public offices are not doxxing;
-what makes it doxxing is that the details belong to another person, often with hostile intent.
+The member's own practice details, helplines and organisations' public offices are not
+doxxing. What makes it doxxing is a person (named, @handle, "the man who...") and a private
+detail about them; a hostile call to action ("you know what to do") makes it intimidation as
+well (SM202).
 """
 
 from __future__ import annotations
@@ -14,66 +16,102 @@ from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
 
-_THIRD_PARTY = re.compile(
-    r"\b(?:he|she|they|him|her|his|hers|their|them|this (?:guy|woman|man|person|bloke|idiot|troll|"
-    r"creep|lad)|the (?:troll|guy|woman|man|person|bloke|idiot|creep|one) who|troll|scammer|"
-    r"stalker|my ex|neighbou?r|landlord|@\w+|(?:his|her|their) (?:address|number|phone|email|"
-    r"mobile|wife|husband|kids?|car|reg|school|work|office|house|home))\b",
-    re.IGNORECASE,
+_PERSON = re.compile(
+    r"(?-i:\b[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z][a-z]+(?:-[A-Z][a-z]+)?\b)|(?-i:\b(?:Mrs?|Ms|Miss|Dr)\.? [A-Z])|"
+    r"(?<![\w@])@\w{2,}|\b(?:he|she|him|her|his|hers|they|them|their)\b|"
+    r"\b(?:the|this|that) (?:\w+ ){0,2}(?:man|woman|person|bloke|guy|lad|girl|troll|reviewer|"
+    r"complainant|owner|landlord|neighbou?r|account|creep|idiot|parent|mum|dad|one)\b|"
+    r"\b(?:real name|name:|named|called|the person behind|unmasked|found (?:him|her|them))\b|"
+    r"\bmy (?:\w+ )?(?:neighbou?r|ex|landlord|colleague|boss)\b",
 )
-_PRIVATE_DETAIL = re.compile(
-    r"\b(?:lives? (?:at|on|in)|living at|(?:home|house|private|personal|real) (?:address|number|email|mobile)|"
-    r"(?:his|her|their) (?:address|number|mobile|phone|email|home|house)(?: is)?|address is|number is|"
-    r"email is|mobile is|works? (?:at|for|in)|(?:his|her|their) (?:car|reg|registration|plates?)|"
-    r"reg(?:istration)?(?: plate| number)?:?\s*(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3})|"
-    r"(?:kids?|children|son|daughter|sons|daughters)(?: \w+){0,2} (?:go(?:es)? to|attends?|at) "
-    r"(?:\w+\s){0,4}(?:school|primary|academy|nursery|college)|"
-    r"(?:leaves|gets home|walks (?:the|his|her) dog|goes to the gym|finishes work) (?:\w+\s){0,4}at \d|"
-    r"parks (?:his|her|their) (?:car|van))",
+_DETAIL = re.compile(
+    r"\b(?:lives?|living|moved|moving) (?:at|on|in|above|near|into|to|opposite|behind)\b|"
+    r"\b(?:home|house|address|flat) (?:is|at|on)\b|\b(?:flat|apartment|unit) \d+\w?\b|"
+    r"\bnumber \d+ on\b|\bthe (?:house|one) with the\b|\b(?:blue|red|green|black|white|yellow) door\b|"
+    r"\b(?:works?|working|worked|does shifts|shifts?) (?:on the \w+ )?(?:at|for|on|in)\b|"
+    r"\b(?:reception desk|direct line|desk|office) at\b|\b(?:teacher|nurse|manager|receptionist|"
+    r"cashier|driver|cleaner) at\b|"
+    r"\b(?:kids?|children|son|daughter|boys|girls|sons|daughters)(?: \w+){0,2} (?:go(?:es)? to|attends?|at)\b|"
+    r"\b(?:sends|drops|takes|picks up) (?:his|her|their) (?:\w+ )?(?:kids?|son|daughter|boys|girls|children)\b|"
+    r"\bpick[- ]up is at\b|\b(?:leaves|gets home|walks (?:the|his|her) dog|goes to the gym|finishes work)\b|"
+    r"\bevery (?:morning|evening|night|day) at\b|\bchecks? in\b|\bgym (?:mon|tue|wed|thu|fri|sat|sun)\w*\b|"
+    r"\b(?:drives|driving) a\b|\b(?:reg|registration|plate)s?\b|\bmarried to\b|\b(?:wife|husband|partner) "
+    r"(?-i:[A-Z][a-z]+)\b|\b(?:personal|private|home) (?:mobile|number|phone|email|address)\b|"
+    r"\b(?:his|her|their) (?:address|number|mobile|phone|email|home|house|car|workplace)\b",
     re.IGNORECASE,
 )
 _CAR_REG = re.compile(r"\b(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3})\b")
+_LOOSE_ADDRESS = re.compile(r"(?-i:\b\d{1,4}[a-z]?,? [A-Z][a-z]+ [A-Z][a-z]+,? [A-Z][a-z]+)")
+_PRONOUN = re.compile(r"^(?:he|she|him|her|his|hers|they|them|their)$", re.IGNORECASE)
+_SELF = re.compile(
+    r"(?:\b(?:i|we) (?:grew up|live|lived|was born|were born|used to live|moved)|\bmy (?:first |old |own |"
+    r"new )?(?:car|house|home|address|flat|number|mobile|email)\b)[^.!?]{0,20}$|^(?:i|my|me|we|our)$",
+    re.IGNORECASE,
+)
 _HOSTILE = re.compile(
     r"\b(?:go and|pay (?:him|her|them) a visit|say hi|say hello|let (?:him|her|them) know|"
-    r"tell (?:him|her|them)|give (?:him|her|them) a (?:ring|call|piece)|you know what to do|"
-    r"do your worst|expose|name and shame|shame|troll|scum|creep|idiot|deserves?|find (?:him|her|them)|"
-    r"doorstep|turn up|knock on|visit)\b",
+    r"tell (?:him|her|them)|give (?:him|her|them) a (?:ring|call|piece|visit)|you know what to do|"
+    r"do what you (?:like|want|will)|share widely|screenshot and share|boosts? appreciated|"
+    r"name and shame|not so anonymous|thought people might be interested|"
+    r"(?:would|might|ought to|should) (?:like to )?(?:know|hear)|feel free|key it|confront|"
+    r"see you (?:monday|soon|there)|fancies asking|i suggest you all|deserves to know|expose|"
+    r"unmasked|found (?:him|her|them)|pop by|visit|have at it|tagged (?:his|her|their) (?:manager|boss|"
+    r"employer|wife|husband)|see how (?:s?he|they) likes?)\b",
     re.IGNORECASE,
 )
-_OWN_BUSINESS = re.compile(
+_ORGANISATION = re.compile(
     r"\b(?:book(?:ings?)?|appointments?|enquir\w+|contact (?:me|us)|call (?:me|us)|email (?:me|us)|"
-    r"our (?:clinic|practice|office|service|team|address|number|new)|my (?:clinic|practice|office|"
-    r"room|rooms|number|work number)|we(?:'re| are) (?:at|based|now at|moving)|"
-    r"find (?:us|me) at|visit (?:us|me)|drop[- ]in|open(?:ing)? (?:hours|times|on)|helpline|"
-    r"samaritans|freephone|free(?:, confidential)?|24/7|lines? open|the (?:venue|conference|event|"
-    r"workshop|training)|registered office|head office|reception)\b",
+    r"please (?:email|ring|call|contact)|for anything urgent|practice line|our (?:clinic|practice|office|"
+    r"service|team|address|number|new|reception)|my (?:clinic|practice|office|rooms?|work number)|"
+    r"we(?:'re| are) (?:at|based|now at|moving)|find (?:us|me) at|visit (?:us|me)|drop[- ]in|"
+    r"open(?:ing)? (?:hours|times|on|weekdays)|is open|helpline|infoline|samaritans|freephone|24/7|"
+    r"lines? (?:are )?open|the (?:venue|conference|event|workshop|training)|registered office|head office|"
+    r"go to the|via their|online form|write to|free and confidential|confidential|free(?:phone)? on|"
+    r"can be reached|raise a concern|our (?:\w+ )?(?:workshop|event|course|training|group|conference|"
+    r"meeting|session|clinic|service|practice))\b",
     re.IGNORECASE,
 )
+_ROLE_EMAIL = re.compile(r"^(?:info|admin|hello|contact|enquiries|office|reception|support|bookings|team|help)@", re.I)
+
+
+def _details(post: Analysis) -> list[tuple[int, int, str]]:
+    text = post.text
+    found = []
+    for ident in post.contacts:
+        value = text[ident.start : ident.end]
+        if ident.kind == "email" and (_ROLE_EMAIL.match(value) or text[max(0, ident.start - 1) : ident.start] == "@"):
+            continue
+        if "://" in text[max(0, ident.start - 30) : ident.start] and ident.kind == "phone":
+            continue
+        if any(r.start <= ident.start < r.end for r in post.records):
+            continue
+        found.append((ident.start, ident.end, ident.label))
+    found += [(m.start(), m.end(), "a private detail") for m in _DETAIL.finditer(text)]
+    found += [(m.start(), m.end(), "a car registration") for m in _CAR_REG.finditer(text)]
+    found += [(m.start(), m.end(), "a street address") for m in _LOOSE_ADDRESS.finditer(text)]
+    # the member's own details ("I grew up at 27 Orchard Way", "my first car, reg ...")
+    return [d for d in found if not _SELF.search(text[max(0, d[0] - 30) : d[0]])]
 
 
 @register
 class DoxxingDetector(Detector):
     name = "doxxing"
-    rules = ("SM204",)
+    rules = ("SM204", "SM202")
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         text = post.text
-        details = [(i.start, i.end, i.label) for i in post.contacts]
-        details += [(m.start(), m.end(), "a private detail") for m in _PRIVATE_DETAIL.finditer(text)]
-        details += [(m.start(), m.end(), "a car registration") for m in _CAR_REG.finditer(text)]
-        if not details:
+        details = _details(post)
+        people = [m for m in _PERSON.finditer(text) if not _SELF.search(m.group(0))]
+        if not details or not people:
             return
-        third_party = _THIRD_PARTY.search(text)
-        own_business = _OWN_BUSINESS.search(text)
         hostile = _HOSTILE.search(text)
+        if all(_PRONOUN.match(p.group(0)) for p in people) and not hostile and len(details) < 2:
+            return
+        if _ORGANISATION.search(text) and not hostile:
+            return
         strong = [d for d in details if d[2] != "a private detail"]
-        if not third_party:
-            return
-        if own_business and not hostile:
-            return
-        if not strong and not hostile:
-            # "she works at the hospital" alone is not publishing private details
-            return
+        if not strong and len(details) < 2 and not hostile:
+            return  # "she works at the hospital" alone publishes nothing private
         start = min(d[0] for d in details)
         end = max(d[1] for d in details)
         labels = sorted({d[2] for d in details})
@@ -90,3 +128,13 @@ class DoxxingDetector(Detector):
             ),
             explanation={"details": labels, "hostile": bool(hostile)},
         )
+        if hostile:
+            yield Evidence(
+                rule="SM202",
+                message="this invites others to target the person whose details it publishes",
+                start=min(start, hostile.start()),
+                end=max(end, hostile.end()),
+                score=0.8,
+                detector=self.name,
+                suggestion="Do not post this. Report the person to the platform or the police instead.",
+            )

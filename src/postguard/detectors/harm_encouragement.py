@@ -1,8 +1,9 @@
 """SM203: encouraging violence or self-harm, including suicide and eating-disorder encouragement.
 
 Talking openly about suicidal feelings, signposting crisis lines, quoting what a client said in
-a risk assessment, and idioms ("kill two birds with one stone", "this heat is killing me") are
-not encouragement.
+a risk assessment, warning against pro-ana content, and idioms ("kill two birds with one stone",
+"this heat is killing me") are not encouragement. Telling a particular person to harm
+themselves is also bullying (SM202).
 """
 
 from __future__ import annotations
@@ -15,84 +16,116 @@ from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
+_SELF = r"(?:yourself|urself|your ?self|yaself|ya self|themselves|themself)"
+_SUICIDE = re.compile(
+    r"(?<![^\W_])k[\s.*]?y[\s.*]?s(?![^\W_])|"
+    rf"\b(?:kill|hang|off|end|top|unalive|neck|hurt|harm|starve|drown|shoot|poison) {_SELF}\b|"
+    r"\b(?:go(?: and| on(?:,)?(?: then)?)?|just|should|please|pls|why don'?t you|might as well)\s+"
+    r"(?:just\s+)?(?:end it(?: all)?|die|jump|do it)\b|\bgo on(?:,)? (?:then,? )?jump\b|"
+    r"\bended it\b[^.!?]{0,30}$|\bdo it tonight\b|\bwhat are you waiting for\b|\bnobody'?s stopping you\b|"
+    r"\btake (?:all )?(?:the|your|those) (?:pills|tablets)\b|\bhigh enough\b|\bbetter off dead\b|"
+    r"\b(?:world|everyone|we|family) would be better off (?:if you|without you)|"
+    r"\bbetter off if you (?:just )?(?:ended|died|were gone|weren'?t here)|\bstop stopping (?:them|him|her)\b|"
+    r"\bsuicide is (?:a |the )?(?:rational|valid|sensible|reasonable|logical|brave|only) (?:choice|option|answer|way)|"
+    r"\bi'?d have (?:topped|killed|ended|offed) myself\b|\bsave us all the trouble\b|"
+    r"\b(?:no one|nobody) would (?:miss|care if) you\b|\bthe world would be better without you\b|"
+    r"\bdo us all a favou?r\b|\bgo (?:and )?die\b|\bhope (?:you|she|he|they) (?:die|dies|rot)\b|"
+    r"\b(?:drink|swallow) bleach\b|\b(?:slit|cut|slash) (?:your|ur) (?:wrists|throat)\b|"
+    r"\bjump off (?:a|the) (?:bridge|cliff|building|roof)\b|\byou should(?: just)? (?:die|not exist)\b",
+    re.IGNORECASE,
+)
 _SELF_HARM = re.compile(
-    r"(?<![^\W_])k[\s.*]?y[\s.*]?s(?![^\W_])|\b(?:go(?: and| on(?:,)?(?: then)?)?|just|should|please|pls|why don'?t you|"
-    r"do us all a favou?r(?: and)?|do the world a favou?r(?: and)?|might as well|better off if you)\s+"
-    r"(?:just\s+)?(?:kill|off|end|top|hang|neck|unalive)\s+(?:yourself|urself|your ?self|yaself|"
-    r"it(?: all)?|your life)|"
-    r"\bkill (?:yourself|urself|your ?self)\b|\bgo (?:and )?die\b|\bhope (?:you|she|he|they) (?:die|dies|"
-    r"get cancer|gets cancer|rot)\b|\b(?:drink|swallow|eat) (?:bleach|some pills)\b|"
-    r"\b(?:slit|cut|slash) (?:your|ur) (?:wrists|throat)\b|\bjump off (?:a|the) (?:bridge|cliff|building)\b|"
-    r"\bgo on(?:,)? (?:then,? )?jump\b|\bno one would (?:miss|care if) you\b|"
-    r"\bnobody would (?:miss|care if) you\b|\bthe world would be better without you\b|"
-    r"\byou should(?: just)? (?:die|not exist|disappear forever)\b|\bneck yourself\b|"
-    r"\bdo it,? (?:you won'?t|coward|nobody cares)\b",
+    r"\bcutting (?:helps|works|is (?:the )?(?:answer|solution|best))|\bgo deeper\b|\btry it next time\b|"
+    r"\b(?:self[- ]harm|cutting|burning) (?:is|isn'?t)\b[^.!?]{0,30}\b(?:solution|answer|helps|works)|"
+    r"\bcut where (?:nobody|no one) (?:will|can) see\b|\bdon'?t knock the (?:razor|blade)\b|"
+    r"\b(?:easier|easy) to hide than\b|\bpain is the only way to feel\b|\bhide (?:the|your) (?:cuts|scars)\b",
     re.IGNORECASE,
 )
 _EATING = re.compile(
     r"#?\b(?:thinspo|thinspiration|meanspo|bonespo|proana|pro-ana|pro ana|promia|pro-mia|ana buddy|"
-    r"ana coach|skinny4\w+|deathspo)\b|"
-    r"\b(?:skip|skipping) (?:meals|breakfast|lunch|dinner)\b[^.!?]{0,40}\b(?:worth it|best|works|"
-    r"you'?ll|to lose|if you want|trust me|fastest)|"
-    r"\b(?:eat|have) (?:less than|under|no more than) \d{2,3} (?:cals|calories|kcal)\b|"
-    r"\b(?:purg(?:e|ing)|throw(?:ing)? up|chew and spit)\b[^.!?]{0,40}\b(?:works|trick|tip|best way|"
-    r"helps|keeps you)|"
-    r"\bnothing tastes as good as skinny feels\b|\bstarve (?:yourself|urself)\b|"
-    r"\byou(?:'d| would) look (?:so much )?better if you (?:lost|starved|stopped eating)|"
-    r"\bjust stop eating\b|\bhunger is (?:good|power|beauty)|\bfat is (?:weak|disgusting|ugly)",
+    r"ana coach|ana girls?|deathspo|skinny4\w+)\b|"
+    r"\b\d{3,4} ?(?:cals?|calories|kcals?)(?: a day| per day)? max\b|\bmax(?:imum)? \d{3,4} ?(?:cals?|calories)|"
+    r"\b(?:eat|have) (?:less than|under|no more than) \d{2,4} (?:cals?|calories|kcals?)\b|"
+    r"\blaxatives? after\b|\bpurge (?:if|after|when)\b|\bmake yourself sick\b|\bwater fast(?:ing)?\b|"
+    r"\b(?:haven'?t|not) starved enough\b|\bpinch an inch\b|\bput the fork down\b|"
+    r"\bdon'?t eat after\b|\bget under \d{2,3} ?kg\b|\bignore the hunger\b|\bweakness leaving your body\b|"
+    r"\bnot a disorder,? it'?s discipline\b|\bstarving yourself (?:is|isn'?t)\b|\bstarve (?:yourself|urself)\b|"
+    r"\bnothing tastes as good as skinny feels\b|\byou(?:'d| would) look (?:so much )?better if you (?:lost|starved|stopped eating)|"
+    r"\bjust stop eating\b|\bhunger is (?:good|power|beauty)|\bchew and spit\b|\bskip(?:ping)? (?:meals|breakfast|lunch|dinner)\b[^.!?]{0,40}\b(?:worth it|works|you'?ll|results|thin)",
     re.IGNORECASE,
 )
+_WEAPON = r"(?:knife|bat|cricket bat|brick|gun|hammer|machete|blade|crowbar|petrol|acid|bottle)"
 _VIOLENCE = re.compile(
-    r"\b(?:someone|somebody|people|we|you|u|y'?all|everyone|lads)\s+(?:should|needs? to|ought to|"
-    r"must|gotta|has to|have to|ha(?:ve|s) got to)\s+(?:go\s+(?:and\s+)?|just\s+)?"
-    r"(?:punch|shoot|stab|kill|hurt|beat|batter|smash|glass|kneecap|lynch|hang|string up|knife|"
-    r"torch|burn|firebomb|petrol bomb|run over|bash|thump|deck|slap|acid)\b"
-    r"(?!\s+(?:two birds|time|the (?:lights|engine|mood)|it on stage))|"
-    r"\b(?:punch|shoot|stab|hang|lynch|string up|burn|beat up|batter|kneecap|torch)\s+(?:him|her|them|"
-    r"the lot of (?:them|'em)|every (?:last )?one of them|@\w+)\b(?!\s+(?:a (?:dm|message|email|text)|"
-    r"an? (?:dm|message|email)|up a))|"
-    r"\b(?:deserves?|deserve) (?:to be|a) (?:shot|stabbed|beaten|hanged|hung|punched|kicking|"
-    r"bullet|slap|good hiding|beating)\b|"
-    r"\b(?:burn|torch|firebomb|smash up|attack|storm|raid) (?:the|their|that|this) (?:clinic|"
-    r"mosque|synagogue|church|temple|hotel|office|house|home|centre|building)s?\b|"
-    r"\b(?:bring|grab) (?:your )?(?:bats|knives|weapons|petrol|pitchforks)\b|"
-    r"\b(?:go and|let'?s|time to) (?:hurt|attack|get|batter|kill) (?:them|him|her|the \w+)\b|"
-    r"\bput (?:him|her|them) in (?:hospital|the ground|a wheelchair)\b|\bbreak (?:his|her|their) legs\b",
+    rf"\b(?:grab|get|bring|use|take) (?:a|your|the) {_WEAPON}\b|\bteach (?:him|her|them|that \w+) a lesson\b|"
+    r"\bbreak (?:his|her|their|your) (?:jaw|legs?|nose|arms?|neck|fingers)\b|\b(?:set|be set) on fire\b|"
+    r"\blet'?s (?:find|get|hunt) (?:him|her|them)\b|\bpunch (?:every|any|all)\b|"
+    r"\b(?:give|gave) (?:those|them|him|her|that \w+) (?:\w+ )?(?:a )?(?:kicking|beating|slap|hiding|battering)|"
+    r"\b(?:a )?(?:proper )?kicking\b|\ba smack in the (?:mouth|face)\b|\ba (?:quick )?slap sorts?\b|"
+    r"\b(?:bomb|torch|firebomb|petrol bomb|burn down|smash up) (?:that|the|their|this|it)\b|\bburn it (?:all )?down\b|"
+    r"\bstring (?:them|him|her) up\b|\btake up arms\b|\bmake (?:him|her|them) bleed\b|"
+    r"\b(?:drive|go|plough|run) (?:straight )?(?:through|over) them\b|\bdeserves? a brick\b|"
+    r"\bhope (?:someone|somebody|they) (?:breaks?|hurts?|kills?|stabs?|beats?|shoots?)\b|"
+    r"\bwant a tenner to do it\b|\bhold the whip\b|\bpublic (?:floggings|hangings|executions)\b|"
+    r"\bdeserves? (?:to be|a) (?:shot|stabbed|beaten|hanged|hung|punched|set on fire|kicking|bullet|"
+    r"slap|good hiding|beating|brick)\b|"
+    r"\b(?:someone|somebody|people|we|you|everyone|lads)\s+(?:should|needs? to|ought to|must|gotta)\s+"
+    r"(?:go\s+(?:and\s+)?|just\s+)?(?:punch|shoot|stab|kill|hurt|beat|batter|smash|glass|kneecap|lynch|"
+    r"hang|bomb|knife|torch|burn|firebomb|run over|bash|thump|deck|slap)\b"
+    r"(?!\s+(?:two birds|time|the (?:lights|engine|mood)))|"
+    r"\b(?:punch|shoot|stab|hang|lynch|beat up|batter|kneecap|torch)\s+(?:him|her|them|the lot of (?:them|'em)|"
+    r"@\w+)\b(?!\s+(?:an? (?:dm|message|email|text)|up a))|"
+    r"\b(?:burn|torch|firebomb|smash up|attack|storm|raid) (?:the|their|that|this) (?:clinic|mosque|"
+    r"synagogue|church|temple|hotel|office|house|home|centre|building)s?\b|"
+    r"\b(?:go and|let'?s|time to) (?:hurt|attack|batter|kill|beat) (?:them|him|her|the \w+)\b|"
+    r"\bput (?:him|her|them) in (?:hospital|the ground|a wheelchair)\b",
     re.IGNORECASE,
 )
 _SUPPORT = re.compile(
     r"\b(?:samaritans|116 ?123|shout|85258|crisis line|helpline|call 999|a&e|reach out|you(?:'re| are) "
-    r"not alone|support is available|here for you|talk to someone|get help)\b",
+    r"not alone|support is available|here for you|talk to (?:someone|us|me)|get help|(?:is|are) "
+    r"(?:dangerous|harmful|toxic|not ok(?:ay)?)|mute|unfollow|report (?:it|them|this)|recovery|"
+    r"risk assessment|safety plan|said (?:to me|they)|told me)\b",
     re.IGNORECASE,
 )
+_AT_PERSON = re.compile(r"\b(?:you|your|u|ur)\b|@\w+", re.IGNORECASE)
 
 
 @register
 class HarmEncouragementDetector(Detector):
     name = "harm_encouragement"
-    rules = ("SM203",)
+    rules = ("SM203", "SM202")
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         text = post.text
-        for kind, pattern in (("self-harm or suicide", _SELF_HARM), ("disordered eating", _EATING), ("violence", _VIOLENCE)):
+        kinds = (
+            ("suicide", _SUICIDE),
+            ("self-harm", _SELF_HARM),
+            ("disordered eating", _EATING),
+            ("violence", _VIOLENCE),
+        )
+        for kind, pattern in kinds:
             for m in pattern.finditer(text):
                 sentence = post.sentence_at(m.start())
                 if is_reported(text, m.start(), m.end(), sentence) or is_negated(
                     text, m.start(), 25, sentence.start
                 ):
                     continue
-                if kind != "violence" and _SUPPORT.search(text[sentence.start : sentence.end]):
+                if kind != "violence" and _SUPPORT.search(text, sentence.start, sentence.end):
                     continue
-                yield Evidence(
-                    rule="SM203",
-                    message=f"this could encourage {kind}",
-                    start=m.start(),
-                    end=m.end(),
-                    score=0.85,
-                    detector=self.name,
-                    suggestion=(
-                        "Do not post this. If you're worried about someone, point them to support: "
-                        "Samaritans 116 123, or 999 in an emergency."
-                    ),
-                    explanation={"kind": kind},
-                )
+                yield self._evidence("SM203", m, f"this could encourage {kind}")
+                if kind == "suicide" and _AT_PERSON.search(text):
+                    yield self._evidence("SM202", m, "this tells someone to harm themselves")
+
+    def _evidence(self, rule: str, m: re.Match[str], message: str) -> Evidence:
+        return Evidence(
+            rule=rule,
+            message=message,
+            start=m.start(),
+            end=m.end(),
+            score=0.85,
+            detector=self.name,
+            suggestion=(
+                "Do not post this. If you're worried about someone, point them to support: "
+                "Samaritans 116 123, or 999 in an emergency."
+            ),
+        )

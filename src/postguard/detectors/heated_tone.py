@@ -1,8 +1,8 @@
-"""SM601: a reply written in the heat of an argument: insults, commands, swearing, shouting.
+"""SM601: a post written in the heat of an argument: insults, put-downs, swearing, shouting.
 
-Strong signals (an insult or a command aimed at someone) fire alone; weak ones (capitals,
-stacked exclamation marks, "utter rubbish") fire together. Enthusiasm in capitals ("SO proud of
-our team!!") and acronyms (NHS, CBT) are not shouting.
+Signals are weighed: an insult or a put-down is enough on its own; capitals, stacked
+punctuation, scorn and swearing add up. Enthusiasm in capitals ("SO proud of our team!!"),
+acronyms (NHS, CBT) and firm, civil disagreement do not.
 """
 
 from __future__ import annotations
@@ -16,52 +16,62 @@ from postguard.lexicon import INSULTS, PROFANITY
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
-_AIMED_INSULT = re.compile(
-    r"\b(?:you(?:'re| are|re| r)?|ur|u r|u|yer|@\w+(?: is| are|,)?|what an?|such an?|bunch of|"
-    r"pack of|load of|you absolute|you utter|you complete|you total|you bloody|you stupid|"
-    r"you f\w*ing|these|those|(?:he|she|they)(?:'s| is|'re| are))\s+(?:an?\s+|the\s+|so\s+|just\s+|"
-    r"such\s+an?\s+|absolute\s+|utter\s+|complete\s+|total\s+|bloody\s+|f\w*ing\s+|actual\s+)*"
-    rf"(?:{INSULTS})s?\b",
+_INSULT = re.compile(
+    rf"\b(?:{INSULTS}|halfwits?|idiots|morons|clowns|muppets|losers|frauds|know[- ]it[- ]alls?|"
+    r"armchair (?:expert|warrior|psychologist)s?|jumped[- ]up|smug|dumbest|stupidest|thickest|"
+    r"spineless|gutless|genius|sweetie|sweetheart|hun|darling|love|mate|pal|buddy|chief|"
+    r"keyboard warriors?|sheeple|numpties|pillocks|cowards|zealots|fanatics|cultists|bigots)\b",
     re.IGNORECASE,
 )
-_COMMAND = re.compile(
+# Vocatives like "genius", "sweetie", "love" are only insults when tacked on to a reply.
+_SOFT_VOCATIVE = {"genius", "sweetie", "sweetheart", "hun", "darling", "love", "mate", "pal", "buddy", "chief"}
+_PUT_DOWN = re.compile(
     r"\b(?:shut (?:up|your (?:mouth|face|trap))|get lost|piss off|f\*?\w* off|sod off|bugger off|"
-    r"grow up|get a life|get a grip|do one|jog on|wind your neck in|sit down and shut up|"
-    r"educate yourself|do your (?:own )?research|how dare you|who the (?:hell|f\w*) do you think|"
-    r"are you (?:stupid|thick|dense|blind|serious|kidding|mad|deluded)|you people|"
-    r"take your \w+ and shove|go back to (?:school|your cave)|nobody asked you|"
-    r"(?:rubbish|nonsense|garbage|drivel)(?:,)? and so are you|get off (?:my|this) (?:thread|page|timeline)|"
-    r"stop (?:posting|spreading|talking)|give it a rest|get your facts straight)\b",
+    r"grow up|get a life|get a grip|do one|jog on|wind your neck in|educate yourself|"
+    r"do your (?:own )?research|how dare you|don'?t you dare|who the (?:hell|f\w*) do you think|"
+    r"are you (?:stupid|thick|dense|blind|serious|kidding|mad|deluded)|you people|you lot|"
+    r"nobody asked you|get off (?:my|this|your) (?:thread|page|timeline|high horse)|"
+    r"stop (?:posting|spreading|talking|tweeting)|give it a rest|get your facts straight|"
+    r"learn to read|half a brain|come back when you(?:'ve| have) got a clue|delete your account|"
+    r"spare us|cry more|imagine being (?:this|so)|just wow|should be (?:embarrassed|ashamed)|"
+    r"so[- ]called|couldn'?t organi[sz]e a piss[- ]up|enjoy your echo chamber|echo chamber|"
+    r"(?:rubbish|nonsense|garbage|drivel)(?:,)? and so are you|(?:you'?re|you are) a joke|"
+    r"pile in|let'?s show (?:this|him|her|them)|tell (?:him|her|them) (?:exactly )?what you think|"
+    r"what planet are you on|do you even|read the (?:bloody |damn |f\w+ )?(?:thread|paper|post)|"
+    r"not wasting my (?:time|evening|breath)|can'?t be bothered with|bye,? (?:muted|blocked)|"
+    r"blocked,|muted\.|here we go|oh please|give me strength|sick to death|i'?m (?:done|fuming)|"
+    r"fuming|unreal\.|typical \w+ (?:thinking|who)|high horse)\b",
     re.IGNORECASE,
 )
-_PROFANE = re.compile(rf"\b(?:{PROFANITY})\b", re.IGNORECASE)
-_WEAK = re.compile(
+_PROFANE = re.compile(rf"\b(?:{PROFANITY}|piss[- ]up)\b", re.IGNORECASE)
+_SCORN = re.compile(
     r"\b(?:utter|absolute|complete|total) (?:rubbish|nonsense|garbage|drivel|tosh|bollocks|joke|"
-    r"disgrace|shambles)|\b(?:ridiculous|pathetic|disgraceful|laughable|beyond belief|"
-    r"unbelievable|give me strength|seriously\?|wake up|sick (?:and tired )?of)\b",
+    r"disgrace|shambles|idiots?)|\b(?:ridiculous|pathetic|disgraceful|laughable|beyond belief|"
+    r"embarrassing|unbelievable|seriously\?|wake up|garbage|rubbish|nonsense|drivel|tripe|"
+    r"a joke|incompetent|clueless|arrogant|condescending|patroni[sz]ing)\b",
     re.IGNORECASE,
 )
 _STACKED = re.compile(r"[!?]{3,}|!{2,}|\?!|!\?")
-_CAPS_RUN = re.compile(r"\b(?:[A-Z][A-Z']{1,}\b[\s,.!?]*){2,}")
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z']{2,}\b")
 _ACRONYMS = frozenset(
-    "NHS CBT BABCP OCD PTSD ADHD GP A&E UK USA NICE HCPC BACP UKCP DBT EMDR ACT IAPT MP MPS "
-    "DM DMS PM AM RIP LGBT LGBTQ LGBTQ+ BAME II III IV TV BBC ITV GMC NMC RCN CPD OK PTO FYI "
-    "FAQ PDF URL ASAP AKA TBH IMO IMHO LOL OMG NB PS UN EU SIG CEO COVID ICD DSM MH".split()
+    "NHS CBT BABCP OCD PTSD ADHD GP UK USA NICE HCPC BACP UKCP DBT EMDR ACT IAPT MP MPS DM DMS "
+    "RIP LGBT LGBTQ BAME III TV BBC ITV GMC NMC RCN CPD PTO FYI FAQ PDF URL ASAP AKA TBH IMO "
+    "IMHO LOL OMG UN EU SIG CEO COVID ICD DSM PHQ GAD RCT AI NHSE ICB CQC PGDIP MSC BSC PHD".split()
 )
 _POSITIVE = re.compile(
-    r"\b(?:proud|congrat\w*|well done|thank\w*|love|amazing|brilliant|fantastic|wonderful|"
-    r"happy|excited|delighted|yay|woo+|great|best|celebrat\w*|welcome|grateful)\b",
+    r"\b(?:proud|congrat\w*|well done|thank\w*|love|loved|amazing|brilliant|fantastic|wonderful|"
+    r"happy|excited|delighted|yay|woo+|great|best|celebrat\w*|welcome|grateful|did it|finally|"
+    r"qualified|passed|accredited|so pleased)\b|[🎉🥳❤💜💙🙌]",
     re.IGNORECASE,
 )
+_AIMED = re.compile(r"\b(?:you|your|you'?re|ur|u|yourself|the lot of you)\b|@\w+|^\W*replying to", re.IGNORECASE)
 
 
-def _shouting(text: str) -> re.Match[str] | None:
-    for match in _CAPS_RUN.finditer(text):
-        words = [w.strip(",.!?'") for w in match.group(0).split()]
-        real = [w for w in words if w and w not in _ACRONYMS and len(w) > 1]
-        if len(real) >= 2 and sum(len(w) for w in real) >= 7:
-            return match
-    return None
+def _shouting(text: str) -> list[tuple[int, int]]:
+    words = [m for m in _CAPS_WORD.finditer(text) if m.group(0).strip("'") not in _ACRONYMS]
+    if len(words) >= 2 or any(len(m.group(0)) >= 4 for m in words):
+        return [m.span() for m in words]
+    return []
 
 
 @register
@@ -71,46 +81,55 @@ class HeatedToneDetector(Detector):
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         text = post.text
-        strong: list[tuple[int, int, str]] = []
-        for pattern, why in ((_AIMED_INSULT, "an insult aimed at someone"), (_COMMAND, "a put-down")):
-            for m in pattern.finditer(text):
-                if not is_reported(text, m.start(), m.end()) and not is_negated(text, m.start(), 12):
-                    strong.append((m.start(), m.end(), why))
-        weak: list[tuple[int, int, str]] = []
+        positive = bool(_POSITIVE.search(text))
+        aimed = bool(_AIMED.search(text))
+        signals: list[tuple[int, int, str, float]] = []
+        for m in _INSULT.finditer(text):
+            word = m.group(0).lower()
+            if self._excused(post, m):
+                continue
+            if word in _SOFT_VOCATIVE:
+                before = text[max(0, m.start() - 2) : m.start()]
+                if not (before.endswith(", ") and aimed) or positive:
+                    continue
+            signals.append((m.start(), m.end(), "an insult", 0.8))
+        for m in _PUT_DOWN.finditer(text):
+            if not is_reported(text, m.start(), m.end()):
+                signals.append((m.start(), m.end(), "a put-down", 0.8))
         for m in _PROFANE.finditer(text):
             if not is_reported(text, m.start(), m.end()):
-                weak.append((m.start(), m.end(), "swearing"))
-        shout = _shouting(text)
-        positive = bool(_POSITIVE.search(text))
-        if shout and not positive:
-            weak.append((shout.start(), shout.end(), "shouting in capitals"))
-        for m in _WEAK.finditer(text):
-            weak.append((m.start(), m.end(), "scornful wording"))
-        stacked = _STACKED.search(text)
-        if stacked and not positive:
-            weak.append((stacked.start(), stacked.end(), "stacked punctuation"))
-        aimed = bool(re.search(r"\byou\b|\bur\b|@\w+", text, re.IGNORECASE))
-        if strong:
-            hits = strong + weak
-        elif len({why for *_, why in weak}) >= 2 and (aimed or len(weak) >= 3):
-            hits = weak
-        elif weak and aimed and any(why == "swearing" for *_, why in weak):
-            hits = weak
-        else:
+                signals.append((m.start(), m.end(), "swearing", 0.4))
+        for m in _SCORN.finditer(text):
+            if not self._excused(post, m):
+                signals.append((m.start(), m.end(), "scornful wording", 0.35))
+        if not positive:
+            for start, end in _shouting(text):
+                signals.append((start, end, "shouting in capitals", 0.25))
+            for m in _STACKED.finditer(text):
+                signals.append((m.start(), m.end(), "stacked punctuation", 0.2))
+        score = sum(weight for *_, weight in signals) + (0.15 if aimed and signals else 0.0)
+        if score < 0.75:
             return
-        start = min(h[0] for h in hits)
-        end = max(h[1] for h in hits)
-        reasons = sorted({h[2] for h in hits})
+        start = min(s[0] for s in signals)
+        end = max(s[1] for s in signals)
+        reasons = sorted({s[2] for s in signals})
         yield Evidence(
             rule="SM601",
             message="this reads as written in anger (" + ", ".join(reasons) + ")",
             start=start,
             end=end,
-            score=min(1.0, 0.55 + 0.15 * len(hits)),
+            score=min(1.0, score),
             detector=self.name,
             suggestion=(
                 "Wait before posting. Then say what you disagree with and why, without insults, "
                 "capitals or exclamation marks."
             ),
             explanation={"signals": reasons},
+        )
+
+    @staticmethod
+    def _excused(post: Analysis, m: re.Match[str]) -> bool:
+        sentence = post.sentence_at(m.start())
+        return is_reported(post.text, m.start(), m.end(), sentence) or is_negated(
+            post.text, m.start(), 12, sentence.start
         )

@@ -333,9 +333,7 @@ _COMMON_BARE_TLDS = frozenset(
     {
         "com", "net", "org", "info", "biz", "edu", "gov", "uk", "eu", "io", "co", "ly", "gl",
         "gd", "cc", "tv", "fm", "ie", "de", "fr", "es", "nl", "au", "nz", "ca", "ch", "se",
-        "dk", "fi", "pt", "online", "site", "website", "store", "shop", "blog", "news",
-        "scot", "wales", "cymru", "london", "social", "health", "care", "clinic", "support",
-        "services", "help", "email", "live", "today", "page",
+        "dk", "fi", "pt", "online", "site", "website", "scot", "wales", "cymru", "london",
     }
 )  # fmt: skip
 _FILE_LIKE_TLDS = frozenset({"zip", "mov", "py", "md", "sh", "pl", "rs", "ai", "ps", "cat"})
@@ -401,6 +399,8 @@ _TRAILING = ".,;:!?…'\"*_~"
 _CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
 _HOST_JUNK_RE = re.compile(r"[^\w.\u00ad\u200b-\u200d\u2060\ufeff:\[\]-]")
 _WORD_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_ENTITY_TAIL_RE = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);?$")
+_PLAUSIBLE_HOST_RE = re.compile(r".*\.(?:[^\W\d_]{2,63}|xn--[a-z0-9-]+)")
 
 
 @dataclass(frozen=True)
@@ -424,6 +424,7 @@ class Link:
 
 def _trim(raw: str) -> str:
     """Drop punctuation that ends the sentence rather than the link ("see babcp.com.")."""
+    raw = _ENTITY_TAIL_RE.sub("", raw)  # "http://t.co/&#8230" in scraped, truncated posts
     while raw:
         last = raw[-1]
         unbalanced = last in _CLOSERS and raw.count(_CLOSERS[last]) < raw.count(last)
@@ -474,6 +475,8 @@ def _url_link(raw: str, start: int) -> Link | None:
     if parts is None:
         return None
     scheme, userinfo, host, port, path = parts
+    if not (_PLAUSIBLE_HOST_RE.fullmatch(host) or _ip_host(host)):
+        return None  # "http://t.c" cut off mid-word, "http://intranet"
     return Link(start, start + len(raw), raw, host, scheme, userinfo, port, path, explicit=True)
 
 
@@ -518,7 +521,7 @@ def find_links(text: str) -> list[Link]:
     "Mr.Smith"), file names ("report.pdf", "setup.py"), times ("9.30am") and version numbers are
     not links. E-mail addresses are not links either.
     """
-    if "." not in text and not any(d in text for d in _DOTS):
+    if "." not in text and "://" not in text and not any(d in text for d in _DOTS):
         return []
     links: list[Link] = []
     taken: list[tuple[int, int]] = []
@@ -636,7 +639,7 @@ def _ascii_for(ch: str) -> tuple[str, str] | None:
 class _Sub:
     orig: str
     repl: str
-    kind: str  # confusable, accent, invisible, digit, pair
+    kind: str  # confusable, accent, invisible, digit, pair, letter
 
 
 def _skeleton(label: str) -> tuple[str, tuple[_Sub, ...]]:
@@ -730,6 +733,8 @@ def _sub_group(sub: _Sub) -> tuple[str, str]:
         return "the digit", "digits"
     if sub.kind == "pair":
         return "the letters", "letter pairs"
+    if sub.kind == "letter":
+        return "the letter", "letters"
     script = categories.alias(sub.orig)
     if script in ("COMMON", "INHERITED", "LATIN"):
         return "the look-alike character", "look-alike characters"
@@ -768,6 +773,10 @@ def _visible_subs(skel: str, subs: tuple[_Sub, ...], token: str) -> list[_Sub]:
     for pair, repl in _PAIRS:
         if pair in skel and pair not in token:
             out.append(_Sub(pair, repl, "pair"))
+    if len(skel) == len(token):
+        for mine, theirs in zip(skel, token, strict=True):
+            if {mine, theirs} == {"i", "l"}:
+                out.append(_Sub(mine, theirs, "letter"))
     return out
 
 
@@ -987,9 +996,10 @@ def _match_brand(
 
 _FOLDED: dict[str, str] = {t: _fold(t) for t in _TOKEN_OWNER}
 _LIGHT: dict[str, str] = {t: _fold_light(t) for t in _TOKEN_OWNER}
-# (brand, token, weak) for every brand name, strongest first within each brand.
+# (brand, token, weak) for every brand name: distinctive names first, then ordinary words.
 _ALL_TOKENS: tuple[tuple[Brand, str, bool], ...] = tuple(
-    (b, t, t in b.weak_tokens) for b in BRANDS for t in (*b.tokens, *b.weak_tokens)
+    [(b, t, False) for b in BRANDS for t in b.tokens]
+    + [(b, t, True) for b in BRANDS for t in b.weak_tokens]
 )
 _TOKEN_DOMAIN: dict[tuple[str, str], str] = {
     (b.name, _EXTRACT(d).domain.replace("-", "")): d for b in BRANDS for d in reversed(b.domains)
@@ -1018,29 +1028,24 @@ def _phishy_rest(rest: str) -> bool:
     return any(len(w) >= 4 and (rest.startswith(w) or rest.endswith(w)) for w in _PHISHY_FOLDED)
 
 
-def _cred_words(uhost_labels: list[str], path: str) -> tuple[list[str], bool, bool]:
-    """Login-page vocabulary found in the host and in the path: (words, in host, strong)."""
-    found: list[str] = []
-    strong = False
-    in_host = False
-    in_path = False
-    for where, text in (("host", "-".join(uhost_labels)), ("path", path.lower())):
+def _cred_words(name_labels: list[str], path: str) -> tuple[list[str], bool, bool]:
+    """Login-page words in the host and the path, in order: (words, in both, strong phrase)."""
+    hits: list[tuple[int, int, str]] = []
+    places: set[int] = set()
+    for place, text in enumerate(("-".join(name_labels), path.lower())):
         if not text:
             continue
         norm = "-" + "-".join(_WORD_SPLIT_RE.split(text)).strip("-") + "-"
         for word in _CRED_WORDS:
-            if f"-{word}-" in norm:
-                if word not in found:
-                    found.append(word)
-                if word in _STRONG_CRED_PHRASES:
-                    strong = True
-                if where == "host":
-                    in_host = True
-                else:
-                    in_path = True
+            pos = norm.find(f"-{word}-")
+            if pos != -1:
+                hits.append((place, pos, word))
+                places.add(place)
+    found = list(dict.fromkeys(word for _, _, word in sorted(hits)))
     # Drop single words already inside a found phrase ("suspended" in "account-suspended").
     found = [w for w in found if not any(w != o and w in o.split("-") for o in found)]
-    return found, in_host and in_path, strong
+    strong = any(w in _STRONG_CRED_PHRASES for w in found)
+    return found, len(places) == 2, strong
 
 
 def inspect_link(link: Link | str) -> LinkAssessment:
@@ -1050,12 +1055,21 @@ def inspect_link(link: Link | str) -> LinkAssessment:
         if parsed is None:
             return LinkAssessment(Link(0, len(link), link, ""), "", "", (), None, 0.0, False)
         link = parsed
-    host = link.host.translate(_DOT_TABLE).strip(".").lower()
+    judged = _judge(link.host, link.userinfo, link.path)
+    return LinkAssessment(link, *judged)
+
+
+@lru_cache(maxsize=8192)
+def _judge(
+    host: str, userinfo: str | None, path: str
+) -> tuple[str, str, tuple[Reason, ...], Brand | None, float, bool]:
+    """The verdict on one address (cached: audits meet the same links again and again)."""
+    host = host.translate(_DOT_TABLE).strip(".").lower()
     reasons: list[Reason] = []
     brand: Brand | None = None
 
-    if link.userinfo is not None:
-        shown = link.userinfo
+    if userinfo is not None:
+        shown = userinfo
         reasons.append(
             Reason(
                 "userinfo",
@@ -1075,7 +1089,7 @@ def inspect_link(link: Link | str) -> LinkAssessment:
                 0.7,
             )
         )
-        return _finish(link, host, host, reasons, brand)
+        return _finish(host, host, reasons, brand)
 
     uhost, was_punycode = _decode_punycode(host)
     if was_punycode:
@@ -1113,11 +1127,11 @@ def inspect_link(link: Link | str) -> LinkAssessment:
                     0.85,
                 )
             )
-            return _finish(link, uhost, reg, reasons, brand)
+            return _finish(uhost, reg, reasons, brand)
 
     official = _official(uhost)
     short = reg in _SHORTENERS or uhost in _SHORTENERS
-    if short and len(link.path.strip("/?#")) > 0:
+    if short and len(path.strip("/?#")) > 0:
         reasons.append(
             Reason(
                 "shortener",
@@ -1130,8 +1144,8 @@ def inspect_link(link: Link | str) -> LinkAssessment:
     if official is None and not short:
         name_labels = [p for p in (*str(ext.subdomain).split("."), str(ext.domain)) if p]
         words = {w for lab in name_labels for w in _label_parts(lab)}
-        words |= set(_WORD_SPLIT_RE.split(link.path.lower())) - {""}
-        cred, both, strong = _cred_words(name_labels, link.path)
+        words |= set(_WORD_SPLIT_RE.split(path.lower())) - {""}
+        cred, both, strong = _cred_words(name_labels, path)
         match = None
         if ext.domain:
             match = _match_brand(ext, words, bool(cred), uhost, reg)
@@ -1160,7 +1174,7 @@ def inspect_link(link: Link | str) -> LinkAssessment:
                     primary=False,
                 )
             )
-    return _finish(link, uhost, reg, reasons, brand)
+    return _finish(uhost, reg, reasons, brand)
 
 
 def _official_in(userinfo: str) -> Iterator[Brand]:
@@ -1205,14 +1219,15 @@ def _unicode_reasons(uhost: str, reasons: list[Reason]) -> None:
 
 
 def _finish(
-    link: Link, host: str, reg: str, reasons: list[Reason], brand: Brand | None
-) -> LinkAssessment:
+    host: str, reg: str, reasons: list[Reason], brand: Brand | None
+) -> tuple[str, str, tuple[Reason, ...], Brand | None, float, bool]:
+    """Combine the reasons: noisy-OR of their weights; suspicious on any primary reason."""
     remaining = 1.0
     for reason in reasons:
         remaining *= 1.0 - reason.weight
     score = round(min(0.99, 1.0 - remaining), 3)
     suspicious = any(r.primary for r in reasons) or score >= _THRESHOLD
-    return LinkAssessment(link, host, reg, tuple(reasons), brand, score, suspicious)
+    return host, reg, tuple(reasons), brand, score, suspicious
 
 
 def assess(link: Link | str) -> list[str]:

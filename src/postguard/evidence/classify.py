@@ -74,7 +74,7 @@ RULES: tuple[Rule, ...] = (
             r"\b(?:someone|somebody) (?:should|needs to|will) (?:kill|shoot|stab|hurt|deal with) "
             r"(?:you|her|him|them)\b",
             r"\bhope you (?:die|get (?:raped|killed|hurt|cancer))\b",
-            r"\bpay you a visit\b",
+            r"\bpay (?:you|her|him|them) a (?:little )?visit\b",
         ),
     ),
     Rule(

@@ -114,6 +114,14 @@ def _print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+_CONTROL = {c: "\N{REPLACEMENT CHARACTER}" for c in (*range(0, 9), *range(11, 32), 127)}
+
+
+def _t(value: str, style: str = "") -> Text:
+    """Text as typed by someone else, shown inert: no Rich markup, no terminal escape codes."""
+    return Text(value.translate(_CONTROL), style=style)
+
+
 def _console() -> Console:
     return Console(highlight=False, emoji=False)
 
@@ -133,11 +141,11 @@ def _preview(text: str, width: int = 48) -> str:
 
 def _print_entry_summary(console: Console, entry: Entry, verb: str) -> None:
     suggestion = entry.get("suggestion") or {}
-    lines = [Text(f"{verb} evidence entry {entry.seq}: {_kind(entry)}", style="bold")]
+    lines = [_t(f"{verb} evidence entry {entry.seq}: {_kind(entry)}", style="bold")]
     if suggestion.get("kind") and suggestion.get("kind") != entry.get("kind"):
-        lines.append(Text(f"  (suggested: {label(str(suggestion['kind']))}; overridden)"))
-    lines += [Text(f"  why: {reason}") for reason in suggestion.get("reasons", [])[:5]]
-    lines.append(Text(f"  files: {len(entry.attachments)}   hash: {entry.hash}"))
+        lines.append(_t(f"  (suggested: {label(str(suggestion['kind']))}; overridden)"))
+    lines += [_t(f"  why: {reason}") for reason in suggestion.get("reasons", [])[:5]]
+    lines.append(_t(f"  files: {len(entry.attachments)}   hash: {entry.hash}"))
     for line in lines:
         console.print(line, soft_wrap=True)
 
@@ -246,13 +254,13 @@ def list_command(output: FormatOption = OutputFormat.text) -> None:
             status.append("DAMAGED")
         table.add_row(
             str(entry.seq),
-            Text(entry.text_field("occurred_at").replace("T", " ")[:16]),
-            Text(entry.text_field("platform")),
-            Text(entry.text_field("author")),
-            Text(_kind(entry)),
-            Text(_preview(entry.text_field("text"))),
+            _t(entry.text_field("occurred_at").replace("T", " ")[:16]),
+            _t(entry.text_field("platform")),
+            _t(entry.text_field("author")),
+            _t(_kind(entry)),
+            _t(_preview(entry.text_field("text"))),
             str(len(entry.attachments)),
-            Text("; ".join(status)),
+            _t("; ".join(status)),
         )
     console.print(table)
 
@@ -295,7 +303,7 @@ def show_command(
         rows.append(("Corrected by", ", ".join(map(str, corrected))))
     rows += [("Hash", entry.hash), ("Previous hash", entry.prev_hash)]
     for key, value in rows:
-        table.add_row(key, Text(value))
+        table.add_row(key, _t(value))
     console.print(table)
     if entry.attachments:
         files = Table(title="Files")
@@ -303,7 +311,7 @@ def show_command(
             files.add_column(column, overflow="fold")
         for attachment in entry.attachments:
             files.add_row(
-                Text(attachment.name),
+                _t(attachment.name),
                 attachment.media_type,
                 f"{attachment.size:,}",
                 attachment.sha256,
@@ -315,7 +323,7 @@ def _print_verification(result: VerifyResult) -> None:
     console = _console()
     if result.intact:
         console.print(
-            Text(
+            _t(
                 f"Evidence log intact: {result.entries} entries, "
                 f"{result.attachments_checked} files checked.",
                 style="bold green",
@@ -323,7 +331,7 @@ def _print_verification(result: VerifyResult) -> None:
         )
     else:
         console.print(
-            Text(
+            _t(
                 f"Evidence log NOT intact: {len(result.problems)} problem(s) in entries "
                 f"{', '.join(map(str, result.bad_entries))}.",
                 style="bold red",
@@ -333,9 +341,9 @@ def _print_verification(result: VerifyResult) -> None:
         for column in ("Entry", "Problem", "Detail"):
             table.add_column(column, overflow="fold")
         for problem in result.problems:
-            table.add_row(str(problem.seq), problem.code, Text(problem.detail))
+            table.add_row(str(problem.seq), problem.code, _t(problem.detail))
         console.print(table)
-    console.print(Text(f"Chain head: {result.head_hash}"), soft_wrap=True)
+    console.print(_t(f"Chain head: {result.head_hash}"), soft_wrap=True)
 
 
 @evidence_app.command("verify")
@@ -371,14 +379,14 @@ def export_command(
         return
     console = _console()
     console.print(
-        Text(
+        _t(
             f"Wrote {result.out}: {result.incidents} incident(s) from {result.entries} entries, "
             f"{result.files} files, for {audience.value}.",
             style="bold",
         ),
         soft_wrap=True,
     )
-    console.print(Text(f"Chain head: {result.verification.head_hash}"), soft_wrap=True)
+    console.print(_t(f"Chain head: {result.verification.head_hash}"), soft_wrap=True)
     if not result.verification.intact:
         typer.echo(
             "warning: the log failed verification; the report says so "

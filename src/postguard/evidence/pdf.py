@@ -396,6 +396,7 @@ class _Report:
             )
         else:
             story.append(self.reference_table(entry, when_local, when_utc))
+            story.append(Spacer(1, 0.15 * cm))
         text = entry.text_field("text")
         story.append(Paragraph(_p(text) if text.strip() else "<i>(no text)</i>", s.quote))
         note = entry.text_field("note")

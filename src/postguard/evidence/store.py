@@ -210,13 +210,16 @@ class EvidenceStore:
                     "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1"
                 ).fetchone()
                 last_seq, prev_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)
+                head = conn.execute("SELECT value FROM meta WHERE key = 'head_seq'").fetchone()
+                # Never reuse the number of an entry removed from the end: keep the gap visible.
+                recorded_head = int(head[0]) if head and str(head[0]).isdigit() else 0
                 if draft.corrects is not None:
                     found = conn.execute(
                         "SELECT 1 FROM entries WHERE seq = ?", (draft.corrects,)
                     ).fetchone()
                     if found is None:
                         raise InputError(f"there is no entry {draft.corrects} to correct")
-                seq = last_seq + 1
+                seq = max(last_seq, recorded_head) + 1
                 content = draft.content(seq, now or datetime.now(UTC))
                 canonical = canonical_json(content)
                 digest = chain_hash(prev_hash, canonical)

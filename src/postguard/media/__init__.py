@@ -9,9 +9,11 @@ process, so checking text-only posts never pays for them.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from postguard.errors import PostguardError
 from postguard.media.metadata import ImageMetadata, metadata_evidence, read_metadata
 from postguard.model import Evidence
 
@@ -40,8 +42,6 @@ class ImageInspection:
 
 def inspect_image(path: Path | str, deep: bool = True) -> ImageInspection:
     """Check one image; raise InputError (naming the file) when it cannot be read."""
-    from postguard.errors import PostguardError
-
     meta = read_metadata(path)
     source = meta.source
     evidence = metadata_evidence(meta, source)
@@ -54,15 +54,19 @@ def inspect_image(path: Path | str, deep: bool = True) -> ImageInspection:
     from postguard.media.imaging import load_upright
 
     image = load_upright(meta.path)
-    count = faces_mod.count_faces(image)
-    evidence.extend(faces_mod.face_evidence(count, source))
+    image.getexif()  # parse once here, not concurrently in the two workers below
     text = ""
     ocr_checked = False
-    try:
-        text = ocr.read_text(image)
-        ocr_checked = True
-    except PostguardError as exc:
-        notes.append(f"text inside {meta.name} was not checked: {exc}")
+    # Tesseract runs as a child process, so face detection overlaps it on the second core
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="postguard-ocr") as pool:
+        reading = pool.submit(ocr.read_text, image)
+        count = faces_mod.count_faces(image)
+        try:
+            text = reading.result()
+            ocr_checked = True
+        except PostguardError as exc:
+            notes.append(f"text inside {meta.name} was not checked: {exc}")
+    evidence.extend(faces_mod.face_evidence(count, source))
     return ImageInspection(
         name=meta.name,
         metadata=meta,

@@ -25,11 +25,20 @@ FORMATS = ("text", "json")
 def scrub_command(
     images: Annotated[
         list[Path],
-        typer.Argument(help="Photos to clean (JPEG, PNG, HEIC/HEIF, WebP, TIFF).", show_default=False),
+        typer.Argument(
+            metavar="IMAGE...",
+            help="Photos to clean (JPEG, PNG, HEIC/HEIF, WebP, TIFF).",
+            show_default=False,
+        ),
     ],
     out: Annotated[
         Path,
-        typer.Option("--out", help="Folder for the clean copies (created if missing).", show_default=False),
+        typer.Option(
+            "--out",
+            metavar="DIR",
+            help="Folder for the clean copies (created if missing).",
+            show_default=False,
+        ),
     ],
     format: Annotated[str, typer.Option("--format", help="Output: text or json.")] = "text",
 ) -> None:
@@ -71,10 +80,11 @@ def _render(results: list[ScrubResult]) -> None:
     for result in results:
         if result.ok and result.output is not None:
             kept = _kept_summary(result.kept)
+            count = result.removed_count
             table.add_row(
                 str(result.source),
                 str(result.output),
-                f"{result.removed_count} tags: {summarise(result.removed)}",
+                f"{count} tag{'' if count == 1 else 's'}: {summarise(result.removed)}",
                 kept,
             )
         else:
@@ -88,7 +98,7 @@ def _render(results: list[ScrubResult]) -> None:
 
 
 def _kept_summary(kept: list[str]) -> str:
-    """"orientation, colour profile" rather than thirty ICC tag names."""
+    """Say "orientation, colour profile" rather than list thirty ICC tag names."""
     parts: list[str] = []
     for key in kept:
         group, _, tag = key.partition(":")

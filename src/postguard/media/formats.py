@@ -191,7 +191,7 @@ def check_complete(check: FileCheck) -> None:
         "PNG": _png_problem,
         "WEBP": _webp_problem,
         "HEIF": _bmff_problem,
-        "TIFF": lambda _p, _s: None,  # checked against the strip offsets Pillow read
+        "TIFF": _tiff_problem,
     }[check.format](check.path, check.size)
     if problem:
         raise InputError(f"{label(check.path)} is truncated or corrupted: {problem}")
@@ -205,6 +205,11 @@ def check_tiff_strips(path: Path, size: int, offsets: list[int], counts: list[in
                 f"{label(path)} is truncated or corrupted: its image data ends at byte "
                 f"{offset + count:,} but the file has {size:,} bytes"
             )
+
+
+def _tiff_problem(_path: Path, _size: int) -> str | None:
+    """TIFF is checked later, against the strip offsets Pillow reads (check_tiff_strips)."""
+    return None
 
 
 def _jpeg_problem(path: Path, size: int) -> str | None:
@@ -263,7 +268,9 @@ def png_chunks(path: Path, size: int) -> list[tuple[bytes, bytes]]:
             length, kind = struct.unpack(">I4s", header)
             end = pos + 8 + length + 4
             if end > size:
-                raise _Truncated(f"the {kind.decode('latin-1')} chunk runs past the end of the file")
+                raise _Truncated(
+                    f"the {kind.decode('latin-1')} chunk runs past the end of the file"
+                )
             if kind == b"IEND":
                 return found
             if kind in _PNG_KEEP and length <= 16 * 1024 * 1024:

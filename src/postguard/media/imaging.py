@@ -19,6 +19,8 @@ from postguard.media.metadata import open_image
 
 #: Longest side decoded for analysis: enough for OCR of a photographed page, and faces.
 ANALYSIS_SIDE = 2048
+#: A JPEG may decode at a reduced scale down to this fraction of ``max_side``.
+DRAFT_FLOOR = 0.7
 
 
 def load_upright(path: Path | str, max_side: int = ANALYSIS_SIDE) -> Image.Image:
@@ -31,8 +33,10 @@ def load_upright(path: Path | str, max_side: int = ANALYSIS_SIDE) -> Image.Image
         warnings.simplefilter("ignore")  # Pillow's notes on odd but readable files
         try:
             if check.format == "JPEG":
+                # libjpeg decodes at 1/2, 1/4 or 1/8 scale for a fraction of the cost; allow
+                # any reduction that keeps at least 70% of the side asked for
                 width, height = img.size
-                scale = max_side / max(width, height)
+                scale = DRAFT_FLOOR * max_side / max(width, height)
                 if scale < 1:
                     img.draft("RGB", (max(1, int(width * scale)), max(1, int(height * scale))))
             img.load()

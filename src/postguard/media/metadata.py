@@ -89,6 +89,8 @@ class ImageMetadata:
     has_iptc: bool = False
     has_icc: bool = False
     has_maker_note: bool = False
+    #: The EXIF block is there but Pillow cannot read it: it may hide a GPS position.
+    exif_damaged: bool = False
     text_chunks: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
@@ -155,6 +157,15 @@ def _bomb_message(name: str, detail: str) -> str:
     )
 
 
+def _corrupt(caught: list[warnings.WarningMessage]) -> str | None:
+    """The first of Pillow's "corrupt EXIF" warnings, as text."""
+    for w in caught:
+        text = _one_line(w.message)
+        if "corrupt" in text.lower():
+            return text
+    return None
+
+
 def _one_line(value: object) -> str:
     text = " ".join(str(value).split())
     return text or type(value).__name__
@@ -172,8 +183,9 @@ def read_metadata(path: Path | str) -> ImageMetadata:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             reader.read()
-        reader.problems.extend(f"Pillow: {m}" for m in open_warnings)
-        reader.problems.extend(f"Pillow: {_one_line(w.message)}" for w in caught)
+        for text in [*open_warnings, *(_one_line(w.message) for w in caught)]:
+            if not any(text in problem for problem in reader.problems):
+                reader.problems.append(f"Pillow: {text}")
         return reader.result()
 
 
@@ -197,6 +209,7 @@ class _Reader:
         self.orientation = 1
         self.has_exif = self.has_xmp = self.has_iptc = self.has_icc = False
         self.has_maker_note = False
+        self.exif_damaged = False
         self.text_chunks: list[str] = []
 
     # The order matters only for which capture time wins: EXIF first, then XMP, IPTC, PNG.
@@ -258,6 +271,7 @@ class _Reader:
             has_iptc=self.has_iptc,
             has_icc=self.has_icc,
             has_maker_note=self.has_maker_note,
+            exif_damaged=self.exif_damaged,
             text_chunks=tuple(self.text_chunks),
             problems=tuple(dict.fromkeys(self.problems)),
             notes=notes,
@@ -332,20 +346,29 @@ class _Reader:
     # -- EXIF ---------------------------------------------------------------------------------
 
     def _exif(self, data: bytes | None) -> None:
-        try:
-            if data is not None:
-                exif = Image.Exif()
-                exif.load(data[6:] if data.startswith(b"Exif\x00\x00") else data)
-            else:
-                exif = self.img.getexif()
-        except Exception as exc:  # Pillow raises many types on damaged EXIF
-            self.has_exif = True
-            self.problems.append(f"the EXIF block is damaged and cannot be read ({exc})")
-            return
-        if not exif and data is None:
-            return
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                if data is not None:
+                    exif = Image.Exif()
+                    exif.load(data[6:] if data.startswith(b"Exif\x00\x00") else data)
+                else:
+                    exif = self.img.getexif()
+                ifd0 = dict(exif)
+            except Exception as exc:  # Pillow raises many types on damaged EXIF
+                self.has_exif = True
+                self.exif_damaged = True
+                self.problems.append(f"the EXIF block is damaged and cannot be read ({exc})")
+                return
+        corrupt = _corrupt(caught)
+        if corrupt:
+            self.problems.append(f"the EXIF block is damaged ({corrupt})")
+        if not ifd0:
+            if corrupt:
+                self.has_exif = self.exif_damaged = True
+            if data is None or corrupt:
+                return
         self.has_exif = True
-        ifd0 = dict(exif)
         sub = self._ifd(exif, IFD.Exif, "EXIF")
         gps = self._ifd(exif, IFD.GPSInfo, "GPS")
         if IFD.GPSInfo in ifd0 and not gps:
@@ -392,13 +415,21 @@ class _Reader:
             self.has_maker_note = True
 
     def _ifd(self, exif: Image.Exif, ifd: int, name: str) -> dict[int, Any]:
-        try:
-            return dict(exif.get_ifd(ifd))
-        except Exception as exc:  # a broken pointer or a truncated directory
-            self.problems.append(f"the {name} directory of the EXIF block is damaged ({exc})")
-            if ifd == IFD.GPSInfo:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                found = dict(exif.get_ifd(ifd))
+            except Exception as exc:  # a broken pointer or a truncated directory
+                found = {}
+                self.problems.append(f"the {name} directory of the EXIF block is damaged ({exc})")
+                if ifd == IFD.GPSInfo:
+                    self.gps_status = "unreadable"
+        corrupt = _corrupt(caught)
+        if corrupt:
+            self.problems.append(f"the {name} directory of the EXIF block is damaged ({corrupt})")
+            if ifd == IFD.GPSInfo and not found:
                 self.gps_status = "unreadable"
-            return {}
+        return found
 
     def _gps(self, gps: dict[int, Any]) -> None:
         if 2 not in gps and 4 not in gps:
@@ -580,15 +611,14 @@ def _as_bytes(value: object) -> bytes | None:
 def _text(value: object) -> str | None:
     """A readable string from an EXIF/IPTC value, or None for numbers and blanks."""
     if isinstance(value, bytes):
+        raw = value
         try:
-            value = value.decode("utf-8")
+            value = raw.decode("utf-8")
         except UnicodeDecodeError:
-            value = value.decode("latin-1")
+            value = raw.decode("latin-1")
     if not isinstance(value, str):
         return None
-    value = value.replace("\x00", " ").strip()
-    value = " ".join(value.split())
-    return value or None
+    return " ".join(value.replace("\x00", " ").split()) or None
 
 
 def _xp(value: object) -> str | None:
@@ -631,7 +661,11 @@ def _dms(value: object, ref: object, refs: str) -> float | None:
         if not parts or any(p is None for p in parts):
             return None
         nums = [p for p in parts if p is not None]
-        result = nums[0] + (nums[1] / 60 if len(nums) > 1 else 0) + (nums[2] / 3600 if len(nums) > 2 else 0)
+        result = (
+            nums[0]
+            + (nums[1] / 60 if len(nums) > 1 else 0)
+            + (nums[2] / 3600 if len(nums) > 2 else 0)
+        )
     else:
         single = _number(value)
         if single is None:
@@ -687,14 +721,14 @@ def _unique(tags: list[Tag]) -> tuple[Tag, ...]:
 
 
 def _dedupe_words(make: str | None, model: str | None) -> list[str | None]:
-    """"Canon" + "Canon EOS R5" reads as "Canon EOS R5", not "Canon Canon EOS R5"."""
+    """Make "Canon" and model "Canon EOS R5" read as "Canon EOS R5", not twice "Canon"."""
     if make and model and model.lower().startswith(make.split()[0].lower()):
         return [model]
     return [make, model]
 
 
 def _plain_time(value: str) -> str:
-    """ "2024:05:01 14:03:22" as "1 May 2024, 14:03"; anything unparsable as given."""
+    """EXIF's "2024:05:01 14:03:22" as "1 May 2024, 14:03"; anything unparsable as given."""
     text = value.strip()
     for fmt in ("%Y:%m:%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y:%m:%d %H:%M"):
         try:
@@ -735,7 +769,7 @@ def _inflate(data: bytes, limit: int = 8 * 1024 * 1024) -> bytes:
 
 
 def _imagemagick_profile(value: str) -> bytes | None:
-    """ImageMagick stores EXIF/XMP in PNG text as "\\nname\\n   length\\nhex...". """
+    """Decode the hex profile ImageMagick writes as PNG text: blank, name, length, hex lines."""
     lines = value.strip().splitlines()
     if len(lines) < 3:
         return None
@@ -765,7 +799,7 @@ def _gazetteer() -> Any:
 
 
 def nearest_place(position: GpsPosition) -> str | None:
-    """"Leeds, England, United Kingdom" for a position, or None without a gazetteer."""
+    """The nearest town, as "Leeds, England, United Kingdom"; None without a gazetteer."""
     module = _gazetteer()
     if module is None:
         return None
@@ -865,7 +899,7 @@ def metadata_evidence(meta: ImageMetadata, source: str | None = None) -> list[Ev
             "description",
             tags=[t.label for t in meta.descriptions],
         )
-    if meta.gps_status != "unreadable" and any("EXIF block is damaged" in p for p in meta.problems):
+    if meta.exif_damaged and meta.gps is None and meta.gps_status != "unreadable":
         add(
             f"{name} has a damaged metadata block that postguard cannot read; it may hide a "
             "location.",

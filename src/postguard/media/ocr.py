@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import tempfile
 from typing import Any
 
 from PIL import Image, ImageOps
@@ -80,18 +81,23 @@ def read_text(image: Image.Image) -> str:
     pytesseract = _tesseract()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # two threads are slower on two cores
     prepared = prepare(image)
-    try:
-        data = pytesseract.image_to_data(
-            prepared,
-            lang="eng",
-            config="--oem 1 --psm 3",
-            output_type=pytesseract.Output.DICT,
-            timeout=TIMEOUT_S,
-        )
-    except RuntimeError as exc:  # pytesseract reports its timeout this way
-        raise OcrUnavailableError(f"text in the image could not be read: {exc}") from None
-    except pytesseract.TesseractError as exc:
-        raise OcrUnavailableError(f"Tesseract failed: {exc}") from None
+    # pytesseract would hand the image over as PNG, and compressing a noisy photo costs more
+    # than the OCR itself (0.6 s against 0.2 s at 2000 px); an uncompressed PGM costs ~2 ms
+    with tempfile.TemporaryDirectory(prefix="postguard-ocr-") as tmp:
+        source = os.path.join(tmp, "image.pgm")
+        prepared.save(source, "PPM")
+        try:
+            data = pytesseract.image_to_data(
+                source,
+                lang="eng",
+                config="--oem 1 --psm 3",
+                output_type=pytesseract.Output.DICT,
+                timeout=TIMEOUT_S,
+            )
+        except RuntimeError as exc:  # pytesseract reports its timeout this way
+            raise OcrUnavailableError(f"text in the image could not be read: {exc}") from None
+        except pytesseract.TesseractError as exc:
+            raise OcrUnavailableError(f"Tesseract failed: {exc}") from None
     return _lines(data)
 
 

@@ -217,7 +217,8 @@ def _run_exiftool(tool: str, copies: dict[int, Path], results: list[ScrubResult]
     args: list[str] = []
     for step, step_args in (
         ("before", READ_ARGS),
-        ("strip", ("-q", "-overwrite_original", *STRIP_ARGS)),
+        # -m: a minor fault in the metadata being deleted must not stop its deletion
+        ("strip", ("-q", "-m", "-overwrite_original", *STRIP_ARGS)),
         ("after", READ_ARGS),
     ):
         if args:
@@ -380,7 +381,7 @@ def _leftovers(after: dict[str, Any]) -> list[str]:
 
 
 def summarise(removed: dict[str, list[str]]) -> str:
-    """"GPS (7), IFD0 (Artist, Make, Model), XMP-dc (2)" for a table cell."""
+    """A table cell such as "GPS (7); IFD0 (Artist, Make, Model); XMP-dc (2)"."""
     parts = []
     for group, tags in removed.items():
         shown = ", ".join(tags) if len(tags) <= 3 else str(len(tags))

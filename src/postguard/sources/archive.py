@@ -84,7 +84,10 @@ class CappedReader(io.RawIOBase):
         want = len(view)
         if want == 0:
             return 0
-        data = self._raw.read(min(want, self._left + 1))
+        try:
+            data = self._raw.read(min(want, self._left + 1))
+        except (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, ValueError) as exc:
+            raise OSError(f"{self._label}: corrupt data ({exc})") from exc
         if len(data) > self._left:
             raise InputError(
                 f"{self._label}: expands beyond {self._limit} bytes; refusing (possible zip bomb)"
@@ -166,12 +169,12 @@ class Archive:
     def _open_raw(self, name: str) -> IO[bytes]:
         raise NotImplementedError
 
-    def open(self, name: str, limit: int | None = None) -> IO[bytes]:
+    def open(self, name: str, limit: int | None = None, buffer: int = MiB) -> IO[bytes]:
         """A buffered, capped binary stream over one member (close it, or use `with`)."""
         member = self.member(name)
         cap = min(limit if limit is not None else self.limits.max_entry_bytes, member.size)
         raw = self._open_raw(name)
-        return io.BufferedReader(CappedReader(raw, cap, f"{self.label}:{name}"), 1024 * 1024)
+        return io.BufferedReader(CappedReader(raw, cap, f"{self.label}:{name}"), buffer)
 
     def read_bytes(self, name: str, limit: int | None = None) -> bytes:
         """A whole member in memory, refused with `InputError` when larger than `limit`."""
@@ -184,7 +187,7 @@ class Archive:
 
     def head(self, name: str, size: int = 64 * 1024) -> bytes:
         """The first bytes of a member, for detecting formats from content."""
-        with self.open(name) as stream:
+        with self.open(name, buffer=size) as stream:
             return stream.read(size)
 
     def close(self) -> None:
@@ -215,7 +218,11 @@ class DirArchive(Archive):
             for entry in sorted(files):
                 full = os.path.join(current, entry)
                 rel = os.path.relpath(full, root).replace(os.sep, "/")
-                info = os.lstat(full)
+                try:
+                    info = os.lstat(full)
+                except OSError as exc:
+                    warnings.add(self.label, f"skipped {rel!r}: {exc.strerror}")
+                    continue
                 if stat.S_ISLNK(info.st_mode):
                     warnings.add(self.label, f"skipped symlink {rel!r}")
                 elif not stat.S_ISREG(info.st_mode):
@@ -259,6 +266,15 @@ class ZipArchive(Archive):
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise InputError(f"{path.name}: not a readable zip file ({exc})") from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
+        try:
+            self._list()
+        except BaseException:
+            self._zip.close()
+            raise
+
+    def _list(self) -> None:
+        limits, warnings, path = self.limits, self.warnings, self.path
+        compressed = max(path.stat().st_size, 1)
         total = 0
         for info in self._zip.infolist():
             if info.is_dir():
@@ -279,6 +295,11 @@ class ZipArchive(Archive):
             name = self._add(info.filename, info.file_size)
             if name is not None:
                 self._infos[name] = info
+        if total > limits.ratio_floor_bytes and total / compressed > limits.max_ratio:
+            raise InputError(
+                f"{path.name}: expands {total / compressed:.0f}x overall "
+                f"(limit {limits.max_ratio:.0f}x); refusing (possible zip bomb)"
+            )
 
     def _check_entry(self, info: zipfile.ZipInfo) -> None:
         limits = self.limits
@@ -314,10 +335,18 @@ class TarArchive(Archive):
         super().__init__(path, limits, warnings)
         compressed = max(path.stat().st_size, 1)
         try:
-            self._tar = tarfile.open(path, "r:*")
+            self._tar = tarfile.open(path, "r:*")  # noqa: SIM115 (closed by close())
         except (tarfile.TarError, OSError, EOFError) as exc:
             raise InputError(f"{path.name}: not a readable tar archive ({exc})") from None
         self._infos: dict[str, tarfile.TarInfo] = {}
+        try:
+            self._list(compressed)
+        except BaseException:
+            self._tar.close()
+            raise
+
+    def _list(self, compressed: int) -> None:
+        limits, warnings, path = self.limits, self.warnings, self.path
         total = 0
         try:
             while True:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from postguard.errors import InputError
 from postguard.model import AccountProfile, Media, Post
@@ -67,23 +66,14 @@ def _norm_link(value: str) -> str:
     return text.removeprefix("www.")
 
 
-def _uri_forms(uri: str) -> list[str]:
-    forms = [_norm_link(uri)]
-    try:
-        parts = urlsplit(uri)
-        host = parts.hostname or ""
-        if "xn--" in host:
-            shown = host.encode("ascii").decode("idna")
-            forms.append(_norm_link(uri.replace(host, shown, 1)))
-    except (UnicodeError, ValueError):
-        pass
-    return forms
-
-
 def same_link(shown: str, uri: str) -> bool:
-    """True when the shown text is the link itself, perhaps shortened (`example.com/pa...`)."""
+    """True when the shown text is the link itself, perhaps shortened (`example.com/pa...`).
+
+    A shown domain that only matches after IDNA decoding (a homoglyph over punycode) is not
+    the same: both forms are kept so the link checks see them.
+    """
     text = _norm_link(shown)
-    return bool(text) and any(form.startswith(text) for form in _uri_forms(uri))
+    return bool(text) and _norm_link(uri).startswith(text)
 
 
 def render_text(text: str, facets: list[Any]) -> tuple[str, list[str], list[str], list[str]]:
@@ -138,9 +128,13 @@ class BlueskyImporter(Importer):
 
     def _open(self) -> tuple[Car, bytes]:
         if self._car is None or self._data_root is None:
-            name = self.detection.first("bluesky:car")
-            if name is None:
+            cars = self.detection.members("bluesky:car")
+            if not cars:
                 raise InputError(f"{self.archive.label}: no repository CAR file found")
+            name = max(cars, key=lambda n: self.archive.member(n).size)
+            for other in cars:
+                if other != name:
+                    self.warn(other, f"another repository CAR; only the largest ({name}) is read")
             car = Car(self.archive.read_bytes(name), name, self.warnings)
             commit = car.get(car.root)
             if not isinstance(commit, dict):

@@ -63,15 +63,6 @@ _WEIGHT = {
     "plain:csv": 2, "plain:jsonl": 2, "plain:json": 2,
 }  # fmt: skip
 
-PLATFORM_OF_PREFIX = {
-    "x": "x",
-    "mastodon": "mastodon",
-    "bluesky": "bluesky",
-    "meta": "meta",
-    "linkedin": "linkedin",
-    "plain": "plain",
-}
-
 _META_HTML_NAME = re.compile(
     r"(your_posts|posts_\d|post_comments|text_post_app|threads_and_replies|"
     r"your_facebook_activity|your_instagram_activity|personal_information|profile_information|"
@@ -91,7 +82,6 @@ class Detection:
     format: str
     roles: dict[str, list[str]] = field(default_factory=dict)
     other_formats: list[str] = field(default_factory=list)
-    header: dict[str, Any] = field(default_factory=dict)
 
     def members(self, role: str) -> list[str]:
         return list(self.roles.get(role, ()))
@@ -128,7 +118,9 @@ def _csv_header(text: str) -> list[str]:
         parts = re.split(r"\r?\n\r?\n", text, maxsplit=1)
         text = parts[1] if len(parts) > 1 else ""
     line = text.lstrip("\r\n").split("\n", 1)[0].rstrip("\r")
-    if not line or "," not in line and "\t" not in line and ";" not in line:
+    if line.strip().strip("\ufeff").lower() in PLAIN_TEXT_KEYS:
+        return [line.strip().strip("\ufeff").lower()]  # a one-column CSV of texts
+    if not line or ("," not in line and "\t" not in line and ";" not in line):
         return []
     try:
         dialect: Any = csv.Sniffer().sniff(line, delimiters=",;\t")
@@ -194,7 +186,7 @@ def _classify_element(element: Any, text: str) -> str | None:
             return "meta:threads-posts"
         if re.search(r'"media"\s*:\s*\[\s*\{\s*"uri"', text):
             return "meta:ig-posts"
-        if re.search(r'"timestamp"\s*:\s*\d', text) and '"data"' in text:
+        if re.search(r'"timestamp"\s*:\s*\d', text) and _POSTISH.search(text):
             return "meta:fb-posts"
     return None
 
@@ -268,7 +260,8 @@ def _classify_csv(text: str) -> str | None:
 
 
 def _ordered(members: Iterable[Member]) -> tuple[list[Member], list[Member]]:
-    likely, media = [], []
+    likely: list[Member] = []
+    media: list[Member] = []
     for member in members:
         ext = member.name.rsplit(".", 1)[-1].lower() if "." in member.basename else ""
         (media if ext in _MEDIA_EXT else likely).append(member)
@@ -307,13 +300,13 @@ def _decide(archive: Archive, roles: dict[str, list[str]]) -> Detection:
         if role == "meta:html":
             continue
         scores[prefix] = scores.get(prefix, 0) + _WEIGHT.get(role, 1) * min(len(names), 3)
+    if "bluesky:car" not in roles:
+        scores.pop("bluesky", None)  # a DID document alone holds no posts
     # A plain CSV or JSONL only counts when no platform file is there.
     platform_scores = {k: v for k, v in scores.items() if k != "plain"}
     chosen = max(platform_scores, key=lambda k: platform_scores[k], default=None)
     if chosen is None and "plain" in scores:
         chosen = "plain"
-    if chosen == "bluesky" and "bluesky:car" not in roles:
-        chosen = None
     if chosen is None:
         if "meta:html" in roles:
             raise InputError(

@@ -51,7 +51,7 @@ class _Extractor(HTMLParser):
             href, classes, parts = self._anchor.pop()
             shown = "".join(parts)
             cls = set(classes.split())
-            if "mention" in cls and "hashtag" in cls or shown.startswith("#"):
+            if ("mention" in cls and "hashtag" in cls) or shown.startswith("#"):
                 self.hashtags.append(shown.lstrip("#"))
                 self._emit(shown)
             elif "mention" in cls or "u-url" in cls or shown.startswith("@"):

@@ -172,9 +172,7 @@ def iter_json_array(stream: IO[bytes], source: str, warnings: Warnings) -> Itera
     yield from _elements(text, source, warnings)
 
 
-def iter_keyed_array(
-    stream: IO[bytes], key: str, source: str, warnings: Warnings
-) -> Iterator[Any]:
+def iter_keyed_array(stream: IO[bytes], key: str, source: str, warnings: Warnings) -> Iterator[Any]:
     """Elements of the array under `key` in a JSON object (Mastodon's `orderedItems`, ...)."""
     text = _Text(stream)
     if not _open_array(text, source, re.compile(rf'"{re.escape(key)}"\s*:\s*\[')):

@@ -54,11 +54,31 @@ def snowflake_time(tweet_id: str) -> str | None:
     return iso_utc(dt.datetime.fromtimestamp(ms / 1000, UTC))
 
 
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
+    )
+}
+_CLOCK = re.compile(r"\d\d:\d\d:\d\d")
+
+
 def parse_x_time(value: object) -> str | None:
     """`Thu Nov 02 19:19:19 +0000 2023` (API v1.1) or ISO (newer files) to ISO UTC."""
     text = as_str(value).strip()
     if not text:
         return None
+    parts = text.split()
+    # Fast path for the usual UTC form (strptime costs ~30 us a call: 1.5 s per 50k posts).
+    if (
+        len(parts) == 6
+        and parts[4] == "+0000"
+        and parts[1] in _MONTHS
+        and parts[2].isdigit()
+        and parts[5].isdigit()
+        and _CLOCK.fullmatch(parts[3])
+    ):
+        return f"{parts[5]}-{_MONTHS[parts[1]]:02d}-{int(parts[2]):02d}T{parts[3]}Z"
     try:
         return iso_utc(dt.datetime.strptime(text, "%a %b %d %H:%M:%S %z %Y"))
     except ValueError:
@@ -186,7 +206,7 @@ class XImporter(Importer):
                 variants = as_list(as_dict(item.get("video_info")).get("variants"))
                 best = max(
                     (v for v in variants if isinstance(v, dict) and v.get("url")),
-                    key=lambda v: int(str(v.get("bitrate") or 0) or 0),
+                    key=lambda v: int(v["bitrate"]) if str(v.get("bitrate")).isdigit() else 0,
                     default=None,
                 )
                 if best:
@@ -276,7 +296,7 @@ class XImporter(Importer):
         deleted: bool,
         notes: dict[str, list[dict[str, Any]]],
     ) -> Item | None:
-        tweet_id = as_str(tweet.get("id_str")) or str(tweet.get("id") or "")
+        tweet_id = _sid(tweet, "id")
         if not tweet_id.isdigit():
             return None
         raw_text = as_str(tweet.get("full_text")) or as_str(tweet.get("text"))
@@ -308,9 +328,9 @@ class XImporter(Importer):
         note_text = self._match_note(notes, created, text)
         if note_text is not None:
             text = note_text
-        reply_to = as_str(tweet.get("in_reply_to_status_id_str")) or None
+        reply_to = _sid(tweet, "in_reply_to_status_id") or None
         reply_user = as_str(tweet.get("in_reply_to_screen_name")) or None
-        reply_user_id = as_str(tweet.get("in_reply_to_user_id_str"))
+        reply_user_id = _sid(tweet, "in_reply_to_user_id")
         is_reply = bool(reply_to or reply_user_id)
         self_reply = is_reply and (
             (bool(self.account_id) and reply_user_id == self.account_id)
@@ -412,6 +432,16 @@ class XImporter(Importer):
             visibility=self._visibility(created),
         )
         return Item(post, PostMeta(source=as_str(note.get("_source")), subkind="note", raw=note))
+
+
+def _sid(record: dict[str, Any], key: str) -> str:
+    """An id field, from `<key>_str` or `<key>` (numbers are strings in archives, not always)."""
+    for value in (record.get(f"{key}_str"), record.get(key)):
+        if isinstance(value, str) and value.isdigit():
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            return str(value)
+    return ""
 
 
 def _edit_chain(tweet: dict[str, Any]) -> list[str]:
