@@ -35,7 +35,9 @@ class Case:
 
 def _line_numbers(path: Path) -> list[int]:
     """Line of each ``- text:`` item, in file order, so test ids point into the file."""
-    return [i for i, line in enumerate(path.read_text().splitlines(), 1) if line.lstrip().startswith("- text:")]
+    return [
+        i for i, line in enumerate(path.read_text().splitlines(), 1) if line.lstrip().startswith("- text:")
+    ]
 
 
 def load_cases() -> list[Case]:
@@ -47,6 +49,13 @@ def load_cases() -> list[Case]:
             for item in data.get(key, []):
                 line = next(lines, 0)
                 cases.append(
-                    Case(data["rule"], item["text"], fire, item.get("excerpt"), item.get("profile"), f"{path.name}:{line}")
+                    Case(
+                        data["rule"],
+                        item["text"],
+                        fire,
+                        item.get("excerpt"),
+                        item.get("profile"),
+                        f"{path.name}:{line}",
+                    )
                 )
     return cases

@@ -13,7 +13,9 @@ from rule_cases import Case, load_cases
 CASES = load_cases()
 
 
-@pytest.mark.parametrize("case", CASES, ids=[f"{c.where}-{'fire' if c.should_fire else 'clean'}" for c in CASES])
+@pytest.mark.parametrize(
+    "case", CASES, ids=[f"{c.where}-{'fire' if c.should_fire else 'clean'}" for c in CASES]
+)
 def test_rule_case(case: Case) -> None:
     report = check(case.text, profile=case.make_profile())
     hits = [f for f in report.findings if f.rule == case.rule]
@@ -24,6 +26,6 @@ def test_rule_case(case: Case) -> None:
     if case.excerpt:
         start = case.text.find(case.excerpt)
         end = start + len(case.excerpt)
-        assert any(
-            f.start is None or (f.start < end and start < (f.end or 0)) for f in hits
-        ), f"{case.rule} fired on {[f.excerpt for f in hits]}, not on {case.excerpt!r}"
+        assert any(f.start is None or (f.start < end and start < (f.end or 0)) for f in hits), (
+            f"{case.rule} fired on {[f.excerpt for f in hits]}, not on {case.excerpt!r}"
+        )

@@ -9,19 +9,27 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING
 
 from postguard import nlp, therapy
-from postguard.identifiers import Identifier, contact_identifiers, quasi_identifiers, record_identifiers
+from postguard.identifiers import (
+    Identifier,
+    contact_identifiers,
+    quasi_identifiers,
+    record_identifiers,
+)
 from postguard.profile import Profile
 from postguard.text import Span, sentence_at, sentences
+
+if TYPE_CHECKING:
+    from postguard.media import ImageInspection
 
 
 @dataclass
 class Analysis:
     text: str
     profile: Profile | None = None
-    images: list[Any] = field(default_factory=list)
+    images: list[ImageInspection] = field(default_factory=list)
     _entities: list[nlp.Entity] | None = None
 
     @cached_property

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
-from typing import Any
+from pathlib import Path
 
 from postguard import detectors as _detectors  # noqa: F401  (registers every detector)
 from postguard import nlp
 from postguard.analysis import Analysis
 from postguard.detectors.base import REGISTRY, Detector
 from postguard.errors import InputError, PackError
-from postguard.language import detect_language
+from postguard.language import detect_language, language_name
 from postguard.model import Evidence, Finding, Report, Severity, Verdict
 from postguard.policy import Pack, load_pack
 from postguard.profile import Profile
@@ -56,33 +57,68 @@ class Engine:
     def detector_names(self) -> list[str]:
         return sorted({name for rule in self.pack.rules.values() for name in rule.detectors})
 
-    def check(self, text: str, images: Sequence[Any] = (), profile: Profile | None = None) -> Report:
-        return self.check_many([text], profile=profile, images=[images])[0]
+    def check(
+        self, text: str | None, images: Sequence[str | Path] = (), profile: Profile | None = None
+    ) -> Report:
+        """Check one post and its photos; each photo's metadata, faces and visible text count."""
+        from postguard.media import inspect_image
 
-    def check_many(
-        self,
-        texts: Sequence[str],
-        profile: Profile | None = None,
-        images: Sequence[Sequence[Any]] | None = None,
-    ) -> list[Report]:
+        inspections = [inspect_image(path) for path in images]
+        if not inspections or (text and text.strip()):
+            text = validate_text(text)
+        post = Analysis(text or "", profile, inspections)
+        language = detect_language(post.text) if post.text.strip() else "en"
+        return self._report(post, language)
+
+    def check_many(self, texts: Sequence[str], profile: Profile | None = None) -> list[Report]:
         """Check posts in one batch: NER runs once over just the posts that need it."""
-        posts = [Analysis(validate_text(t) if t or not images else t, profile) for t in texts]
-        if images:
-            for post, imgs in zip(posts, images, strict=True):
-                post.images = list(imgs)
-        languages = [detect_language(p.text) if p.text.strip() else "en" for p in posts]
+        posts = [Analysis(validate_text(t), profile) for t in texts]
+        languages = [detect_language(p.text) for p in posts]
         need_ner = [p for p, lang in zip(posts, languages, strict=True) if lang == "en" and p.needs_entities]
         for post, ents in zip(need_ner, nlp.entities_many([p.text for p in need_ner]), strict=True):
             post.set_entities(ents)
         return [self._report(post, lang) for post, lang in zip(posts, languages, strict=True)]
 
+    def _evidence(self, post: Analysis) -> list[Evidence]:
+        return [ev for name in self.detector_names for ev in self.detector(name).detect(post)]
+
+    def _image_text_evidence(self, post: Analysis) -> list[Evidence]:
+        """Every text rule over what OCR read in each photo, tagged with the photo's name."""
+        found = []
+        for inspection in post.images:
+            if not inspection.ocr_text.strip():
+                continue
+            for ev in self._evidence(Analysis(inspection.ocr_text, post.profile)):
+                found.append(
+                    replace(
+                        ev,
+                        source=inspection.source,
+                        start=None,
+                        end=None,
+                        message=f"{ev.message} (text read from the photo: {ev_excerpt(inspection.ocr_text, ev)!r})",
+                    )
+                )
+        return found
+
     def _report(self, post: Analysis, language: str) -> Report:
+        notes = [note for inspection in post.images for note in inspection.notes]
         if language != "en":
-            return Report(Verdict.REVIEW, [], self.pack.id, self.pack.version, language, checked=False)
-        evidence = [ev for name in self.detector_names for ev in self.detector(name).detect(post)]
+            notes.append(
+                f"not checked: the post looks like {language_name(language)}; postguard checks English"
+            )
+            return Report(Verdict.REVIEW, [], self.pack.id, self.pack.version, language, False, notes)
+        evidence = self._evidence(post) + self._image_text_evidence(post)
         findings = [self._finding(post.text, ev) for ev in merge(evidence) if ev.rule in self.pack.rules]
         findings.sort(key=lambda f: (-f.severity, f.start if f.start is not None else -1, f.rule))
-        return Report(Verdict.from_findings(findings), findings, self.pack.id, self.pack.version, language)
+        return Report(
+            Verdict.from_findings(findings),
+            findings,
+            self.pack.id,
+            self.pack.version,
+            language,
+            True,
+            notes,
+        )
 
     def _finding(self, text: str, ev: Evidence) -> Finding:
         rule = self.pack.rules[ev.rule]
@@ -105,6 +141,12 @@ class Engine:
         )
 
 
+def ev_excerpt(text: str, ev: Evidence, width: int = 80) -> str:
+    if ev.start is None or ev.end is None:
+        return text[:width]
+    return text[ev.start : ev.end][:width]
+
+
 def merge(evidence: Iterable[Evidence]) -> list[Evidence]:
     """One piece of evidence per rule and overlapping span: the strongest, stretched to cover both."""
     merged: list[Evidence] = []
@@ -115,8 +157,16 @@ def merge(evidence: Iterable[Evidence]) -> list[Evidence]:
             start = None if last.start is None or ev.start is None else min(last.start, ev.start)
             end = None if last.end is None or ev.end is None else max(last.end, ev.end)
             merged[-1] = Evidence(
-                best.rule, best.message, start, end, max(last.score, ev.score), best.detector,
-                best.suggestion, best.source, best.severity, best.explanation,
+                best.rule,
+                best.message,
+                start,
+                end,
+                max(last.score, ev.score),
+                best.detector,
+                best.suggestion,
+                best.source,
+                best.severity,
+                best.explanation,
             )
         else:
             merged.append(ev)
@@ -125,7 +175,7 @@ def merge(evidence: Iterable[Evidence]) -> list[Evidence]:
 
 def _overlaps(a: Evidence, b: Evidence) -> bool:
     if a.start is None or b.start is None or a.end is None or b.end is None:
-        return a.start is None and b.start is None
+        return a.start is None and b.start is None and a.message == b.message
     return a.start < b.end and b.start < a.end
 
 
@@ -134,7 +184,7 @@ def engine_for(pack: str = "babcp") -> Engine:
     return Engine(load_pack(pack))
 
 
-def check(text: str, images: Sequence[Any] = (), profile: Profile | None = None) -> Report:
+def check(text: str | None, images: Sequence[str | Path] = (), profile: Profile | None = None) -> Report:
     """Check one post (and its images) against the member's pack (BABCP by default)."""
     return engine_for(profile.pack if profile else "babcp").check(text, images, profile)
 

@@ -31,9 +31,7 @@ _NHS = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
 _NHS_CONTEXT = re.compile(
     r"\b(?:nhs|chi|hospital|patient|record|medical|health|gp|number|no\.?|nhs no|ref)\b", re.I
 )
-_POSTCODE = re.compile(
-    r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE
-)
+_POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _DOB = re.compile(
     r"\b(?:d\.?o\.?b\.?|date of birth|born on|birthday is|born)\s*:?\s*"
@@ -133,11 +131,56 @@ _UNIQUE_ROLE = re.compile(
 )
 _STREET_NAME = re.compile(rf"(?-i:\b(?:[A-Z][a-z']+\s+){{1,2}})(?:{_STREET_TYPES})\b", re.IGNORECASE)
 _NOT_PLACES = frozenset(
-    "I The A An My Our Your His Her Their This That Monday Tuesday Wednesday Thursday Friday Saturday "
-    "Sunday January February March April May June July August September October November December "
-    "Christmas Easter CBT NHS BABCP OCD PTSD EMDR DBT ACT God Zoom Teams".split()
+    [
+        "I",
+        "The",
+        "A",
+        "An",
+        "My",
+        "Our",
+        "Your",
+        "His",
+        "Her",
+        "Their",
+        "This",
+        "That",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Christmas",
+        "Easter",
+        "CBT",
+        "NHS",
+        "BABCP",
+        "OCD",
+        "PTSD",
+        "EMDR",
+        "DBT",
+        "ACT",
+        "God",
+        "Zoom",
+        "Teams",
+    ]
 )
-_PREPOSITION_PLACE = re.compile(r"\b(?:in|from|near|outside|around|to|at)\s+(?-i:([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))")
+_PREPOSITION_PLACE = re.compile(
+    r"\b(?:in|from|near|outside|around|to|at)\s+(?-i:([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))"
+)
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,}")
 _TITLED = re.compile(r"\b(?:mrs|mr|ms|miss|mx)\.?\s+(?!and\b|or\b)[A-Za-z][a-z'-]+", re.IGNORECASE)
 _SIGHTING = re.compile(
@@ -151,8 +194,8 @@ _NAMED = re.compile(
     r"|(?:—|–|-)\s*(?-i:([A-Z][a-z]+\s[A-Z][a-z]+))"
 )
 _APPOSITION_JOB = re.compile(
-    r"(?:,|\bis|\bwas)\s+(?:a|an)\s+(?:\d{1,2}[- ]year[- ]old\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:[\w-]+(?:er|or|ist|ian|ant|ent|ic|man|woman|chef|nurse|doctor|officer|wife|midwife))\b",
+    r"(?:,|\bis|\bwas)\s+(?:a|an)\s+(?:\d{1,2}[- ]year[- ]old\s+)?(?P<job>(?:[\w-]+\s+){0,3}?"
+    r"(?:[\w-]+(?:er|or|ist|ian|ant|ent|ic|man|woman|chef|nurse|doctor|officer|wife|midwife)))\b",
     re.IGNORECASE,
 )
 
@@ -172,7 +215,11 @@ def record_identifiers(text: str) -> list[Identifier]:
     for match in _NHS.finditer(text):
         digits = "".join(match.groups())
         context = text[max(0, match.start() - 40) : match.end() + 20]
-        labelled = re.search(r"nhs\s*(?:no|number|num|#)\.?:?\s*$", text[max(0, match.start() - 16) : match.start()], re.I)
+        labelled = re.search(
+            r"nhs\s*(?:no|number|num|#)\.?:?\s*$",
+            text[max(0, match.start() - 16) : match.start()],
+            re.I,
+        )
         if _NHS_CONTEXT.search(context) and (nhs_check_digit_ok(digits) or labelled):
             found.append(Identifier("nhs_number", match.start(), match.end(), STRONG, "an NHS number", True))
     for match in _DOB.finditer(text):
@@ -207,7 +254,7 @@ def quasi_identifiers(text: str) -> list[Identifier]:
         if match.group(group).split()[0] not in _NOT_PLACES:
             found.append(Identifier("name", match.start(group), match.end(group), STRONG, "a name"))
     for match in _APPOSITION_JOB.finditer(text):
-        found.append(Identifier("job", match.start(), match.end(), QUASI, "a job"))
+        found.append(Identifier("job", match.start("job"), match.end("job"), QUASI, "a job"))
     for match in _UNIQUE_ROLE.finditer(text):
         found.append(Identifier("role", match.start(), match.end(), 0.8, "a unique role or event"))
     for match in _STREET_NAME.finditer(text):

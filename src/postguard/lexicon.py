@@ -24,8 +24,18 @@ PROFANITY = (
 
 # Letters and what may stand in for them.
 _LEET = {
-    "a": "a@4*", "b": "b8", "c": "c(k", "e": "e3*", "g": "g9", "i": "i1!|l*y", "l": "l1|",
-    "o": "o0*", "s": "s5$z", "t": "t7+", "u": "u*v", "y": "y",
+    "a": "a@4*",
+    "b": "b8",
+    "c": "c(k",
+    "e": "e3*",
+    "g": "g9",
+    "i": "i1!|l*y",
+    "l": "l1|",
+    "o": "o0*",
+    "s": "s5$z",
+    "t": "t7+",
+    "u": "u*v",
+    "y": "y",
 }
 
 
@@ -45,22 +55,58 @@ def fuzzy_word(word: str) -> str:
 # bender, fag meaning a cigarette) are left out: context decides them, not a list.
 SLURS: dict[str, list[str]] = {
     "race or ethnicity": [
-        "nigger", "nigga", "niggah", "negro", "coon", "jigaboo", "porchmonkey", "sambo", "wog",
-        "golliwog", "paki", "pakki", "chink", "gook", "spic", "wetback", "beaner", "kaffir",
-        "raghead", "towelhead", "sandnigger", "gyppo", "pikey", "zipperhead", "darkie", "nignog",
+        "nigger",
+        "nigga",
+        "niggah",
+        "negro",
+        "coon",
+        "jigaboo",
+        "porchmonkey",
+        "sambo",
+        "wog",
+        "golliwog",
+        "paki",
+        "pakki",
+        "chink",
+        "gook",
+        "spic",
+        "wetback",
+        "beaner",
+        "kaffir",
+        "raghead",
+        "towelhead",
+        "sandnigger",
+        "gyppo",
+        "pikey",
+        "zipperhead",
+        "darkie",
+        "nignog",
     ],
     "religion": ["kike", "yid", "muzzie", "mozzie", "christkiller", "jewboy"],
     "sexual orientation": ["faggot", "faggit", "fagot", "poofter", "battyboy", "lezza", "lesbo"],
     "gender identity": ["tranny", "trannie", "shemale", "heshe", "ladyboy", "troon", "trannies"],
     "disability": [
-        "retard", "retarded", "retards", "tard", "spastic", "spaz", "spacker", "mong", "mongoloid",
-        "cripple", "window licker", "windowlicker",
+        "retard",
+        "retarded",
+        "retards",
+        "tard",
+        "spastic",
+        "spaz",
+        "spacker",
+        "mong",
+        "mongoloid",
+        "cripple",
+        "window licker",
+        "windowlicker",
     ],
     "sex or gender": ["feminazi", "femoid", "foid"],
 }
 
 SLUR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (characteristic, re.compile("|".join(fuzzy_word(w.replace(" ", "")) for w in words), re.IGNORECASE))
+    (
+        characteristic,
+        re.compile("|".join(fuzzy_word(w.replace(" ", "")) for w in words), re.IGNORECASE),
+    )
     for characteristic, words in SLURS.items()
 ]
 

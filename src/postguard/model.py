@@ -109,6 +109,7 @@ class Report:
     policy_version: str
     language: str = "en"
     checked: bool = True
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -116,6 +117,7 @@ class Report:
             "policy": {"id": self.policy_id, "version": self.policy_version},
             "language": self.language,
             "checked": self.checked,
+            "notes": self.notes,
             "findings": [f.to_dict() for f in self.findings],
         }
 

@@ -86,7 +86,9 @@ def load_profile(path: str | Path) -> Profile:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ProfileError(f"profile {path} does not exist (create it with `postguard profile init`)") from None
+        raise ProfileError(
+            f"profile {path} does not exist (create it with `postguard profile init`)"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ProfileError(f"cannot read profile {path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:

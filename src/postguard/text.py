@@ -79,10 +79,11 @@ def inside_quotes(text: str, start: int, end: int, sentence: Span) -> bool:
     """The hit sits between quotation marks within its sentence."""
     before = text[sentence.start : start]
     after = text[end : sentence.end]
-    opened = sum(before.count(q) for q in "\"“«") % 2 == 1 or "“" in before and "”" not in before
-    single = before.count("‘") > before.count("’") or (
-        before.count("'") - len(re.findall(r"\w'\w", before))
-    ) % 2 == 1
+    opened = sum(before.count(q) for q in '"“«') % 2 == 1 or ("“" in before and "”" not in before)
+    single = (
+        before.count("‘") > before.count("’")
+        or (before.count("'") - len(re.findall(r"\w'\w", before))) % 2 == 1
+    )
     closes = any(q in after for q in "\"”»’'")
     return (opened or single) and closes
 

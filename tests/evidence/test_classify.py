@@ -48,9 +48,7 @@ def test_reasons_quote_the_words_and_list_other_kinds() -> None:
 
 
 def test_note_informs_the_suggestion() -> None:
-    result = classify(
-        "Book a session with me!", "this account is impersonating me", use_engine=False
-    )
+    result = classify("Book a session with me!", "this account is impersonating me", use_engine=False)
     assert result.kind == "impersonation"
     assert any("in note" in reason for reason in result.reasons)
 

@@ -66,9 +66,7 @@ def test_add_list_show_verify(cli: Cli, home: Path, png: Callable[..., Path]) ->
 
 
 def test_kind_override_and_characteristic(cli: Cli) -> None:
-    result = cli.add(
-        "--kind", "hate-incident", "--characteristic", "religion", "--format", "json", text="hm"
-    )
+    result = cli.add("--kind", "hate-incident", "--characteristic", "religion", "--format", "json", text="hm")
     assert result.exit_code == 0, result.output
     content = json.loads(result.stdout)["content"]
     assert content["kind"] == "hate-incident"
@@ -120,9 +118,7 @@ def _one_line_error(result: object, *fragments: str) -> None:
         assert fragment in lines[0], lines[0]
 
 
-def test_bad_input_is_one_line_and_keeps_entries(
-    cli: Cli, tmp_path: Path, png: Callable[..., Path]
-) -> None:
+def test_bad_input_is_one_line_and_keeps_entries(cli: Cli, tmp_path: Path, png: Callable[..., Path]) -> None:
     assert cli.add("--screenshot", str(png())).exit_code == 0
     before = cli.json("list")
 

@@ -61,9 +61,7 @@ def test_edit_with_recomputed_hash_breaks_the_next_link(cli: Cli, five: object, 
     data = json.loads(content)
     data["author"] = "@someone_else"
     forged = canonical_json(data)
-    conn.execute(
-        "UPDATE entries SET content = ?, hash = ? WHERE seq = 2", (forged, chain_hash(prev, forged))
-    )
+    conn.execute("UPDATE entries SET content = ?, hash = ? WHERE seq = 2", (forged, chain_hash(prev, forged)))
     conn.close()
     problems = _problems(cli)
     assert [(p["entry"], p["problem"]) for p in problems] == [(3, "broken-link")]
@@ -147,9 +145,7 @@ def test_adding_after_tampering_keeps_reporting_it(cli: Cli, five: object, home:
     assert (3, "removed") in {(p["entry"], p["problem"]) for p in problems}
 
 
-def test_removed_last_entry_stays_visible_after_a_new_add(
-    cli: Cli, five: object, home: Path
-) -> None:
+def test_removed_last_entry_stays_visible_after_a_new_add(cli: Cli, five: object, home: Path) -> None:
     conn = tamper(home)
     conn.execute("DELETE FROM entries WHERE seq = 5")
     conn.close()

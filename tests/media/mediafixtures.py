@@ -98,8 +98,7 @@ def picture(size: tuple[int, int] = (320, 240)) -> Image.Image:
 def app13_iptc(fields: dict[tuple[int, int], bytes]) -> bytes:
     """A JPEG APP13 segment holding IPTC datasets inside a Photoshop resource block."""
     iptc = b"".join(
-        b"\x1c" + bytes([rec, ds]) + struct.pack(">H", len(val)) + val
-        for (rec, ds), val in fields.items()
+        b"\x1c" + bytes([rec, ds]) + struct.pack(">H", len(val)) + val for (rec, ds), val in fields.items()
     )
     if len(iptc) % 2:
         iptc += b"\x00"
@@ -180,10 +179,7 @@ def bomb_png(path: Path, width: int = 100_000, height: int = 100_000) -> Path:
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     body = zlib.compress(b"\x00" * 1024)
     data = (
-        b"\x89PNG\r\n\x1a\n"
-        + png_chunk(b"IHDR", ihdr)
-        + png_chunk(b"IDAT", body)
-        + png_chunk(b"IEND", b"")
+        b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", body) + png_chunk(b"IEND", b"")
     )
     path.write_bytes(data)
     return path
@@ -198,23 +194,13 @@ def truncated(source: Path, path: Path, fraction: float = 0.6) -> Path:
 def draw_face(draw: ImageDraw.ImageDraw, cx: float, cy: float, s: float) -> None:
     """A plain drawn face: OpenCV's frontal cascade finds these reliably once blurred."""
     draw.ellipse([cx - s * 0.5, cy - s * 0.65, cx + s * 0.5, cy + s * 0.65], fill=(205, 170, 140))
-    draw.chord(
-        [cx - s * 0.52, cy - s * 0.72, cx + s * 0.52, cy - s * 0.1], 180, 360, fill=(60, 40, 30)
-    )
+    draw.chord([cx - s * 0.52, cy - s * 0.72, cx + s * 0.52, cy - s * 0.1], 180, 360, fill=(60, 40, 30))
     for side in (-1, 1):
         ex, ey = cx + side * s * 0.2, cy - s * 0.08
-        draw.ellipse(
-            [ex - s * 0.15, ey - s * 0.09, ex + s * 0.15, ey + s * 0.09], fill=(150, 115, 95)
-        )
-        draw.ellipse(
-            [ex - s * 0.1, ey - s * 0.045, ex + s * 0.1, ey + s * 0.045], fill=(235, 235, 235)
-        )
-        draw.ellipse(
-            [ex - s * 0.045, ey - s * 0.045, ex + s * 0.045, ey + s * 0.045], fill=(40, 30, 20)
-        )
-        draw.rectangle(
-            [ex - s * 0.13, ey - s * 0.16, ex + s * 0.13, ey - s * 0.12], fill=(60, 40, 30)
-        )
+        draw.ellipse([ex - s * 0.15, ey - s * 0.09, ex + s * 0.15, ey + s * 0.09], fill=(150, 115, 95))
+        draw.ellipse([ex - s * 0.1, ey - s * 0.045, ex + s * 0.1, ey + s * 0.045], fill=(235, 235, 235))
+        draw.ellipse([ex - s * 0.045, ey - s * 0.045, ex + s * 0.045, ey + s * 0.045], fill=(40, 30, 20))
+        draw.rectangle([ex - s * 0.13, ey - s * 0.16, ex + s * 0.13, ey - s * 0.12], fill=(60, 40, 30))
     draw.polygon(
         [(cx, cy - s * 0.02), (cx - s * 0.08, cy + s * 0.18), (cx + s * 0.08, cy + s * 0.18)],
         fill=(170, 130, 105),

@@ -14,9 +14,7 @@ import libipld
 DATA = Path(__file__).parent / "data"
 
 
-def zip_dir(
-    folder: Path, out: Path, prefix: str = "", rename: dict[str, str] | None = None
-) -> Path:
+def zip_dir(folder: Path, out: Path, prefix: str = "", rename: dict[str, str] | None = None) -> Path:
     """Zip `folder` into `out`, optionally under a top folder and renaming members."""
     rename = rename or {}
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -44,9 +42,7 @@ def add_zip_entry(zf: zipfile.ZipFile, name: str, data: bytes, *, symlink: bool 
     zf.writestr(info, data)
 
 
-def add_tar_entry(
-    tf: tarfile.TarFile, name: str, data: bytes = b"", link: str | None = None
-) -> None:
+def add_tar_entry(tf: tarfile.TarFile, name: str, data: bytes = b"", link: str | None = None) -> None:
     info = tarfile.TarInfo(name)
     if link is not None:
         info.type = tarfile.SYMTYPE

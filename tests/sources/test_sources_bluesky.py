@@ -158,9 +158,7 @@ def test_helpers() -> None:
     facets = [
         {
             "index": {"byteStart": start, "byteEnd": start + 13},
-            "features": [
-                {"$type": "app.bsky.richtext.facet#link", "uri": "https://example.org/x/y"}
-            ],
+            "features": [{"$type": "app.bsky.richtext.facet#link", "uri": "https://example.org/x/y"}],
         },
         {"index": {"byteStart": 500, "byteEnd": 900}, "features": []},
     ]

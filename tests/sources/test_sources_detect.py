@@ -58,19 +58,14 @@ def test_classify_heads() -> None:
     assert classify("a", b'{"type": "OrderedCollection", "orderedItems": [{"type": "Create"') == (
         "mastodon:outbox"
     )
-    assert (
-        classify("a", b'{"id": "likes.json", "type": "OrderedCollection", "orderedItems": ["x"]}')
-        is None
-    )
+    assert classify("a", b'{"id": "likes.json", "type": "OrderedCollection", "orderedItems": ["x"]}') is None
     assert classify("a", b"Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n") == (
         "linkedin:shares"
     )
     assert classify("a", b"\xff\xd8\xff\xe0JFIF") is None
     assert classify("a", b'{"text": "hi"}\n{"text": "there"}\n') == "plain:jsonl"
     # Facebook lists searches as {timestamp, data, title} too: not posts.
-    searches = (
-        b'{"searches_v2": [{"timestamp": 1, "data": [{"text": "q"}], "title": "You searched"}]}'
-    )
+    searches = b'{"searches_v2": [{"timestamp": 1, "data": [{"text": "q"}], "title": "You searched"}]}'
     assert classify("a", searches) is None
     assert is_car((DATA / "bluesky/repo.car").read_bytes()[:128])
     assert not is_car(b"\x05hello")

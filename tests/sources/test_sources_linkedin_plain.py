@@ -54,8 +54,7 @@ def test_linkedin_shares_comments_and_profile(tmp_path: Path) -> None:
     assert rubbish.post.text.startswith('With respect, this "research" is rubbish and so are you.')
     decoy = on(items, "2023-06-20")
     assert (
-        decoy.post.text
-        == 'Exactly this. "Positive thinking" and balanced thinking are not the same thing.'
+        decoy.post.text == 'Exactly this. "Positive thinking" and balanced thinking are not the same thing.'
     )
 
 
@@ -92,8 +91,7 @@ def test_plain_jsonl_with_bad_line(tmp_path: Path) -> None:
     assert [p.text for p in posts] == ["first", "third"]
     assert [p.id for p in posts] == ["1", "3"]
     assert warnings == [
-        "posts.jsonl: line 2: malformed JSON skipped (Expecting property name "
-        "enclosed in double quotes)"
+        "posts.jsonl: line 2: malformed JSON skipped (Expecting property name enclosed in double quotes)"
     ]
 
 

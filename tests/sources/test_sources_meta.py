@@ -28,12 +28,8 @@ def test_facebook_posts() -> None:
     assert platform == "facebook" and len(items) == 6
     assert all(i.post.platform == "facebook" and i.post.id.startswith("fb-") for i in items)
     parkrun = on(items, "2023-04-29")
-    assert parkrun.post.text.startswith(
-        "Ran into a client at Roundhay parkrun this morning 😂 we’re"
-    )
-    assert parkrun.post.media[0].path.endswith(
-        "344556677_889900112233445_5566778899001122334_n.jpg"
-    )
+    assert parkrun.post.text.startswith("Ran into a client at Roundhay parkrun this morning 😂 we’re")
+    assert parkrun.post.media[0].path.endswith("344556677_889900112233445_5566778899001122334_n.jpg")
     exif = parkrun.meta.media[0].exif
     assert exif and exif["camera_model"] == "iPhone 13"
     assert parkrun.meta.media[0].coordinates == (53.8391, -1.498)

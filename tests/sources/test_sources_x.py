@@ -132,9 +132,7 @@ def _tweet(tweet_id: str, text: str, **extra: object) -> dict[str, object]:
 def test_edits_keep_latest_and_malformed_records_are_skipped(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
-    chain = {
-        "edit_info": {"initial": {"editTweetIds": ["1720158663342046029", "1720158663342046099"]}}
-    }
+    chain = {"edit_info": {"initial": {"editTweetIds": ["1720158663342046029", "1720158663342046099"]}}}
     _write_js(
         data / "tweets.js",
         "tweets",

@@ -130,7 +130,9 @@ class BodyDisparagementDetector(Detector):
         for body in _BODY_WORD.finditer(text):
             sentence = post.sentence_at(body.start())
             scope_start = sentence.start
-            scope_end = post.sentences[min(len(post.sentences) - 1, post.sentence_index(body.start()) + 1)].end
+            scope_end = post.sentences[
+                min(len(post.sentences) - 1, post.sentence_index(body.start()) + 1)
+            ].end
             for m in _DEROGATORY.finditer(text, scope_start, scope_end):
                 if is_reported(text, m.start(), m.end()) or is_negated(text, m.start(), 12, scope_start):
                     continue

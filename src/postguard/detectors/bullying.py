@@ -238,7 +238,8 @@ class BullyingDetector(Detector):
                 ):
                     continue
                 if _SUPPORT.search(text, sentence.start, m.start()) or (
-                    form in ("humiliation", "a call to pile on") and _SUPPORT.search(text, sentence.start, sentence.end)
+                    form in ("humiliation", "a call to pile on")
+                    and _SUPPORT.search(text, sentence.start, sentence.end)
                 ):
                     continue
                 yield Evidence(

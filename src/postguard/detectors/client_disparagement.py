@@ -50,7 +50,10 @@ _KIND = re.compile(
     r"waiting lists?|stigma|myth|label(?:s|ling|led)?|unfair|harmful)\b",
     re.IGNORECASE,
 )
-_AT_SELF = re.compile(r"(?:\b(?:me|myself|i'?m|i am|i was|i felt|my own|called me|calls me)\b[^.!?]{0,25})$", re.IGNORECASE)
+_AT_SELF = re.compile(
+    r"(?:\b(?:me|myself|i'?m|i am|i was|i felt|my own|called me|calls me)\b[^.!?]{0,25})$",
+    re.IGNORECASE,
+)
 
 
 @register
@@ -65,12 +68,15 @@ class ClientDisparagementDetector(Detector):
             return
         near = post.sentences_near(clients, before=0)
         strong = [
-            m for m in _STRONG.finditer(text)
+            m
+            for m in _STRONG.finditer(text)
             if post.sentence_index(m.start()) in near and not self._excused(post, m)
         ]
         mild = [m for m in _MILD.finditer(text) if post.sentence_index(m.start()) in near]
         words = [m for m in mild if m.group(0)[0].isalpha()]
-        if strong or (len(mild) >= 2 and words and not _KIND.search(text) and not self._excused(post, mild[0])):
+        if strong or (
+            len(mild) >= 2 and words and not _KIND.search(text) and not self._excused(post, mild[0])
+        ):
             yield self._evidence([*strong, *mild], clients)
 
     @staticmethod

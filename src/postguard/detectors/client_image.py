@@ -79,7 +79,9 @@ class ClientImageDetector(Detector):
             last = post.sentences[min(len(post.sentences) - 1, index + 1)].end
             scope = text[first:last]
             person = _PERSON_SHOWN.search(text, first, last)
-            client = [c for c in _CLIENT_NEAR.finditer(text, first, last) if abs(c.start() - pic.start()) < 100]
+            client = [
+                c for c in _CLIENT_NEAR.finditer(text, first, last) if abs(c.start() - pic.start()) < 100
+            ]
             if client and not person:
                 person = client[0]
             if not person or not _SETTING.search(scope) or _EXCUSE.search(scope):

@@ -14,7 +14,9 @@ from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
 
-_PLATFORM = r"(?:insta\w*|ig|facebook|fb|tiktok|twitter|x|linkedin|snapchat|snap|threads|bluesky|whatsapp|here)"
+_PLATFORM = (
+    r"(?:insta\w*|ig|facebook|fb|tiktok|twitter|x|linkedin|snapchat|snap|threads|bluesky|whatsapp|here)"
+)
 _RELATIONSHIP = re.compile(
     rf"\b(?:follow(?:s|ed|ing)?(?: \w+){{0,4}} (?:on|over on) {_PLATFORM}|follow(?:ed|ing)? (?:\w+ )?back|"
     r"follow[- ]back|follow requests?|friend requests?|mutuals|"

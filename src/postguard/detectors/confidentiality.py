@@ -48,6 +48,9 @@ _REPLACEMENTS = {
     "postcode": "[postcode removed]",
     "phone": "[number removed]",
     "email": "[email removed]",
+    "handle": "[handle removed]",
+    "role": "[detail removed]",
+    "sighting": "[detail removed]",
 }
 
 

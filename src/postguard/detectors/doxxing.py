@@ -71,7 +71,9 @@ _ORGANISATION = re.compile(
     r"meeting|session|clinic|service|practice))\b",
     re.IGNORECASE,
 )
-_ROLE_EMAIL = re.compile(r"^(?:info|admin|hello|contact|enquiries|office|reception|support|bookings|team|help)@", re.I)
+_ROLE_EMAIL = re.compile(
+    r"^(?:info|admin|hello|contact|enquiries|office|reception|support|bookings|team|help)@", re.I
+)
 
 
 def _details(post: Analysis) -> list[tuple[int, int, str]]:
@@ -79,7 +81,9 @@ def _details(post: Analysis) -> list[tuple[int, int, str]]:
     found = []
     for ident in post.contacts:
         value = text[ident.start : ident.end]
-        if ident.kind == "email" and (_ROLE_EMAIL.match(value) or text[max(0, ident.start - 1) : ident.start] == "@"):
+        if ident.kind == "email" and (
+            _ROLE_EMAIL.match(value) or text[max(0, ident.start - 1) : ident.start] == "@"
+        ):
             continue
         if "://" in text[max(0, ident.start - 30) : ident.start] and ident.kind == "phone":
             continue

@@ -24,7 +24,18 @@ _INSULT = re.compile(
     re.IGNORECASE,
 )
 # Vocatives like "genius", "sweetie", "love" are only insults when tacked on to a reply.
-_SOFT_VOCATIVE = {"genius", "sweetie", "sweetheart", "hun", "darling", "love", "mate", "pal", "buddy", "chief"}
+_SOFT_VOCATIVE = {
+    "genius",
+    "sweetie",
+    "sweetheart",
+    "hun",
+    "darling",
+    "love",
+    "mate",
+    "pal",
+    "buddy",
+    "chief",
+}
 _PUT_DOWN = re.compile(
     r"\b(?:shut (?:up|your (?:mouth|face|trap))|get lost|piss off|f\*?\w* off|sod off|bugger off|"
     r"grow up|get a life|get a grip|do one|jog on|wind your neck in|educate yourself|"
@@ -54,9 +65,71 @@ _SCORN = re.compile(
 _STACKED = re.compile(r"[!?]{3,}|!{2,}|\?!|!\?")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z']{2,}\b")
 _ACRONYMS = frozenset(
-    "NHS CBT BABCP OCD PTSD ADHD GP UK USA NICE HCPC BACP UKCP DBT EMDR ACT IAPT MP MPS DM DMS "
-    "RIP LGBT LGBTQ BAME III TV BBC ITV GMC NMC RCN CPD PTO FYI FAQ PDF URL ASAP AKA TBH IMO "
-    "IMHO LOL OMG UN EU SIG CEO COVID ICD DSM PHQ GAD RCT AI NHSE ICB CQC PGDIP MSC BSC PHD".split()
+    [
+        "NHS",
+        "CBT",
+        "BABCP",
+        "OCD",
+        "PTSD",
+        "ADHD",
+        "GP",
+        "UK",
+        "USA",
+        "NICE",
+        "HCPC",
+        "BACP",
+        "UKCP",
+        "DBT",
+        "EMDR",
+        "ACT",
+        "IAPT",
+        "MP",
+        "MPS",
+        "DM",
+        "DMS",
+        "RIP",
+        "LGBT",
+        "LGBTQ",
+        "BAME",
+        "III",
+        "TV",
+        "BBC",
+        "ITV",
+        "GMC",
+        "NMC",
+        "RCN",
+        "CPD",
+        "PTO",
+        "FYI",
+        "FAQ",
+        "PDF",
+        "URL",
+        "ASAP",
+        "AKA",
+        "TBH",
+        "IMO",
+        "IMHO",
+        "LOL",
+        "OMG",
+        "UN",
+        "EU",
+        "SIG",
+        "CEO",
+        "COVID",
+        "ICD",
+        "DSM",
+        "PHQ",
+        "GAD",
+        "RCT",
+        "AI",
+        "NHSE",
+        "ICB",
+        "CQC",
+        "PGDIP",
+        "MSC",
+        "BSC",
+        "PHD",
+    ]
 )
 _POSITIVE = re.compile(
     r"\b(?:proud|congrat\w*|well done|thank\w*|love|loved|amazing|brilliant|fantastic|wonderful|"
@@ -64,7 +137,9 @@ _POSITIVE = re.compile(
     r"qualified|passed|accredited|so pleased)\b|[🎉🥳❤💜💙🙌]",
     re.IGNORECASE,
 )
-_AIMED = re.compile(r"\b(?:you|your|you'?re|ur|u|yourself|the lot of you)\b|@\w+|^\W*replying to", re.IGNORECASE)
+_AIMED = re.compile(
+    r"\b(?:you|your|you'?re|ur|u|yourself|the lot of you)\b|@\w+|^\W*replying to", re.IGNORECASE
+)
 
 
 def _shouting(text: str) -> list[tuple[int, int]]:

@@ -59,9 +59,7 @@ RULE = "SM503"
 
 # Offline: the bundled public suffix list only, no cache directory, no download. Private suffixes
 # (uk.com, github.io, web.app) count, so "hmrc-refund.uk.com" is its own registered domain.
-_EXTRACT = tldextract.TLDExtract(
-    suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
-)
+_EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
 
 # --------------------------------------------------------------------------------------------
 # Brand table
@@ -226,9 +224,7 @@ BRANDS: tuple[Brand, ...] = (
         ("amazon",),
         any_tld=True,
     ),
-    Brand(
-        "eBay", "https://www.ebay.co.uk", ("ebay.co.uk", "ebay.com"), (), ("ebay",), any_tld=True
-    ),
+    Brand("eBay", "https://www.ebay.co.uk", ("ebay.co.uk", "ebay.com"), (), ("ebay",), any_tld=True),
     Brand("Netflix", "https://www.netflix.com", ("netflix.com",), ("netflix",), any_tld=True),
     Brand("Dropbox", "https://www.dropbox.com", ("dropbox.com", "db.tt"), ("dropbox",)),
     Brand("DocuSign", "https://www.docusign.com", ("docusign.com", "docusign.net"), ("docusign",)),
@@ -377,9 +373,7 @@ _DOT_TABLE = str.maketrans(dict.fromkeys(_DOTS, "."))
 # Finding links
 # --------------------------------------------------------------------------------------------
 
-_LABEL = (
-    r"(?:[^\W_]|[\u00ad\u200b-\u200d\u2060\ufeff])(?:[\w\u00ad\u200b-\u200d\u2060\ufeff-]{0,62})"
-)
+_LABEL = r"(?:[^\W_]|[\u00ad\u200b-\u200d\u2060\ufeff])(?:[\w\u00ad\u200b-\u200d\u2060\ufeff-]{0,62})"
 _DOT = r"[.\u3002\uff0e\uff61]"
 _URL_CHARS = r"[^\s<>\"'`“”‘’«»|\\^{}]"
 
@@ -707,8 +701,7 @@ def _close(label: str, token: str) -> bool:
         return False
     if n <= 4:
         return (
-            sorted(label) == sorted(token)
-            and DamerauLevenshtein.distance(label, token, score_cutoff=1) == 1
+            sorted(label) == sorted(token) and DamerauLevenshtein.distance(label, token, score_cutoff=1) == 1
         )
     limit = 1 if n <= 8 else 2
     distance = DamerauLevenshtein.distance(label, token, score_cutoff=limit)
@@ -869,9 +862,7 @@ def _phishy_context(words: set[str], tld: str) -> bool:
     return bool(words & _PHISHY_WORDS) or tld in _SUSPICIOUS_TLDS
 
 
-def _match_brand(
-    ext: Any, words: set[str], cred: bool, display: str, reg: str
-) -> _BrandMatch | None:
+def _match_brand(ext: Any, words: set[str], cred: bool, display: str, reg: str) -> _BrandMatch | None:
     """The brand a non-official host imitates, if any, with the reason in plain English."""
     label = str(ext.domain)
     suffix = str(ext.suffix)
@@ -998,8 +989,7 @@ _FOLDED: dict[str, str] = {t: _fold(t) for t in _TOKEN_OWNER}
 _LIGHT: dict[str, str] = {t: _fold_light(t) for t in _TOKEN_OWNER}
 # (brand, token, weak) for every brand name: distinctive names first, then ordinary words.
 _ALL_TOKENS: tuple[tuple[Brand, str, bool], ...] = tuple(
-    [(b, t, False) for b in BRANDS for t in b.tokens]
-    + [(b, t, True) for b in BRANDS for t in b.weak_tokens]
+    [(b, t, False) for b in BRANDS for t in b.tokens] + [(b, t, True) for b in BRANDS for t in b.weak_tokens]
 )
 _TOKEN_DOMAIN: dict[tuple[str, str], str] = {
     (b.name, _EXTRACT(d).domain.replace("-", "")): d for b in BRANDS for d in reversed(b.domains)
@@ -1012,9 +1002,7 @@ def _domain_for(brand: Brand, token: str) -> str:
 
 
 # Hyphenated labels of official domains ("hcpc-uk"): the brand's own name, not a trick.
-_OWN_LABELS = frozenset(
-    _EXTRACT(d).domain for b in BRANDS for d in b.domains if "-" in _EXTRACT(d).domain
-)
+_OWN_LABELS = frozenset(_EXTRACT(d).domain for b in BRANDS for d in b.domains if "-" in _EXTRACT(d).domain)
 
 
 _PHISHY_FOLDED = frozenset(_fold(w) for w in _PHISHY_WORDS if "-" not in w)
@@ -1244,14 +1232,10 @@ def assess(link: Link | str) -> list[str]:
 def _suggestion(result: LinkAssessment) -> str:
     if result.brand is not None:
         return (
-            f"Don't share this link. If you meant {result.brand.name}, link to "
-            f"{result.brand.url} directly."
+            f"Don't share this link. If you meant {result.brand.name}, link to {result.brand.url} directly."
         )
     if result.codes == ["shortener"]:
-        return (
-            "Share the full address instead of a shortened link, after checking where it "
-            "really leads."
-        )
+        return "Share the full address instead of a shortened link, after checking where it really leads."
     return (
         "Don't share this link unless you are sure where it leads; link to the organisation's "
         "official website instead."

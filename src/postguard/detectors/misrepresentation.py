@@ -86,9 +86,10 @@ class MisrepresentationDetector(Detector):
                 continue
             if is_negated(text, m.start(), 20, sentence.start):
                 continue
-            if re.search(r"\b(?:is|was|she'?s|he'?s|they'?re)\b[^.!?]{0,20}$", text[sentence.start : m.start()]) and not re.search(
-                r"\b(?:i|we|my|our)\b", text[sentence.start : m.start()], re.IGNORECASE
-            ):
+            if re.search(
+                r"\b(?:is|was|she'?s|he'?s|they'?re)\b[^.!?]{0,20}$",
+                text[sentence.start : m.start()],
+            ) and not re.search(r"\b(?:i|we|my|our)\b", text[sentence.start : m.start()], re.IGNORECASE):
                 continue  # praising someone else ("she's the UK's leading expert")
             yield self._evidence(m.start(), m.end(), "an overstated claim about results or expertise")
             return
@@ -96,11 +97,13 @@ class MisrepresentationDetector(Detector):
             return
         for m in _CREDENTIALS.finditer(text):
             left = text[max(0, m.start() - 40) : m.start()]
-            if not _OWN_CLAIM.search(left) and not text[: m.start()].strip() == "":
+            if not _OWN_CLAIM.search(left) and text[: m.start()].strip():
                 continue
             if not post.profile.holds(m.group(0)):
                 yield self._evidence(
-                    m.start(), m.end(), f"claims a credential your profile does not hold ({m.group(0)!r})"
+                    m.start(),
+                    m.end(),
+                    f"claims a credential your profile does not hold ({m.group(0)!r})",
                 )
                 return
 

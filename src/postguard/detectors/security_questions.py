@@ -62,7 +62,9 @@ class SecurityQuestionsDetector(Detector):
             sentence = post.sentence_at(m.start())
             after = text[m.end() : min(sentence.end, m.end() + 60)]
             around = text[sentence.start : sentence.end]
-            if _PROMPT.search(around) and re.search(r"\b(?:your|ur|yours|drop|name your|share)\b|\+|=", around, re.I):
+            if _PROMPT.search(around) and re.search(
+                r"\b(?:your|ur|yours|drop|name your|share)\b|\+|=", around, re.I
+            ):
                 form = "a quiz that harvests security answers"
             elif _ANSWER.search(after) or re.search(r"\d{4}", m.group(0)):
                 form = "an answer to a security question"

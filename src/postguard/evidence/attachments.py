@@ -85,9 +85,7 @@ def sniff_image(path: Path) -> str:
         raise InputError(f"{_describe(path)} has too many pixels to be a screenshot") from None
     except UnidentifiedImageError:
         kinds = ", ".join(SCREENSHOT_FORMATS)
-        raise InputError(
-            f"{_describe(path)} is not an image ({kinds}); use --file for other files"
-        ) from None
+        raise InputError(f"{_describe(path)} is not an image ({kinds}); use --file for other files") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise InputError(f"{_describe(path)} is a damaged image: {exc}") from None
     return SCREENSHOT_FORMATS.get(image_format, "application/octet-stream")
@@ -176,9 +174,7 @@ class AttachmentStore:
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
-        return Attachment(
-            name=candidate.name, sha256=sha256, size=size, media_type=candidate.media_type
-        )
+        return Attachment(name=candidate.name, sha256=sha256, size=size, media_type=candidate.media_type)
 
     def check(self, sha256: str, size: int) -> str | None:
         """None when the stored file still has this hash; else "missing" or "changed"."""

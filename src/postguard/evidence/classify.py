@@ -203,9 +203,7 @@ SLURS: dict[str, re.Pattern[str]] = {
         r"\bbible[- ]?bashers?\b",
     ),
     "sex": _rx(r"\bwh[o0]res?\b", r"\bsl[u*]ts?\b", r"\bfeminazis?\b"),
-    "gender-identity": _rx(
-        r"\btrann(?:y|ies)\b", r"\btroons?\b", r"\bshemales?\b", r"\bher-?ma-?phro"
-    ),
+    "gender-identity": _rx(r"\btrann(?:y|ies)\b", r"\btroons?\b", r"\bshemales?\b", r"\bher-?ma-?phro"),
     "sexual-orientation": _rx(
         r"\bf[a@]gg?(?:ot|s)?\b",
         r"\bd[y1]kes?\b",
@@ -248,9 +246,7 @@ IDENTITY: dict[str, re.Pattern[str]] = {
         r"\bman in a dress\b",
         r"\breal (?:woman|women|man|men)\b",
     ),
-    "sexual-orientation": _rx(
-        r"\b(?:gay|gays|lesbians?|bisexuals?|queers?|homosexuals?|lgbt\w*)\b"
-    ),
+    "sexual-orientation": _rx(r"\b(?:gay|gays|lesbians?|bisexuals?|queers?|homosexuals?|lgbt\w*)\b"),
     "disability": _rx(
         r"\b(?:disabled|disability|wheelchair|autis(?:tic|m|ts?)|deaf|blind|handicapped|"
         rf"special needs|mental(?:ly)? (?:ill|illness)|down{_APOS}?s syndrome)\b"
@@ -362,9 +358,7 @@ def _engine_findings(text: str) -> list[tuple[str, str, str | None]]:
         characteristic = None
         if kind == "hate-incident":
             lowered = message.lower()
-            characteristic = next(
-                (name for word, name in _ENGINE_CHARACTERISTIC if word in lowered), None
-            )
+            characteristic = next((name for word, name in _ENGINE_CHARACTERISTIC if word in lowered), None)
         result.append((kind, f"check engine {rule}: {message}", characteristic))
     return result
 
@@ -378,9 +372,7 @@ def classify(text: str, note: str | None = None, *, use_engine: bool = True) -> 
         for rule in RULES:
             match = _first(rule.pattern, body)
             if match:
-                reasons.setdefault(rule.kind, []).append(
-                    f"{rule.name} in {source}: {_quote(match)}"
-                )
+                reasons.setdefault(rule.kind, []).append(f"{rule.name} in {source}: {_quote(match)}")
         if source == "text":
             for found, reason, _ in _hate(body):
                 reasons.setdefault("hate-incident", []).append(reason)

@@ -84,8 +84,7 @@ FileOption = Annotated[
 OccurredOption = Annotated[
     str | None,
     typer.Option(
-        help="When it happened, ISO-8601 (e.g. 2026-11-20T21:14); no offset = local time. "
-        "Default: now.",
+        help="When it happened, ISO-8601 (e.g. 2026-11-20T21:14); no offset = local time. Default: now.",
         show_default=False,
     ),
 ]
@@ -324,8 +323,7 @@ def _print_verification(result: VerifyResult) -> None:
     if result.intact:
         console.print(
             _t(
-                f"Evidence log intact: {result.entries} entries, "
-                f"{result.attachments_checked} files checked.",
+                f"Evidence log intact: {result.entries} entries, {result.attachments_checked} files checked.",
                 style="bold green",
             )
         )
@@ -389,7 +387,6 @@ def export_command(
     console.print(_t(f"Chain head: {result.verification.head_hash}"), soft_wrap=True)
     if not result.verification.intact:
         typer.echo(
-            "warning: the log failed verification; the report says so "
-            "(run postguard evidence verify)",
+            "warning: the log failed verification; the report says so (run postguard evidence verify)",
             err=True,
         )

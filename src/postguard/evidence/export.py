@@ -151,9 +151,7 @@ def export_bundle(
                 status[attachment.sha256] = store.files.check(attachment.sha256, attachment.size)
                 paths[attachment.sha256] = store.files.path_for(attachment.sha256)
     incidents = [
-        Incident(
-            entry=latest, original=original, corrected_by=chain, file_status=status, files=paths
-        )
+        Incident(entry=latest, original=original, corrected_by=chain, file_status=status, files=paths)
         for latest, original, chain in current_incidents(entries)
     ]
     info = ReportInfo(
@@ -210,9 +208,7 @@ def export_bundle(
     }
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     stamp = created.astimezone(UTC).timetuple()[:6]
-    _write_zip_atomically(
-        out, [*[(n, d) for n, d, _ in members], ("manifest.json", manifest_bytes)], stamp
-    )
+    _write_zip_atomically(out, [*[(n, d) for n, d, _ in members], ("manifest.json", manifest_bytes)], stamp)
     return ExportResult(
         out=out,
         audience=audience,

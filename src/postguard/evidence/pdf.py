@@ -97,8 +97,7 @@ class _Fonts:
 def _register_fonts() -> _Fonts:
     """Embed a Unicode font; fall back to reportlab's bundled Vera, then the PDF base fonts."""
     candidates: list[tuple[Path, Path, Path]] = [
-        (d / "DejaVuSans.ttf", d / "DejaVuSans-Bold.ttf", d / "DejaVuSansMono.ttf")
-        for d in _FONT_DIRS
+        (d / "DejaVuSans.ttf", d / "DejaVuSans-Bold.ttf", d / "DejaVuSansMono.ttf") for d in _FONT_DIRS
     ]
     import reportlab
 
@@ -124,15 +123,11 @@ class _Styles:
         self.small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=11)
         self.cell = ParagraphStyle("cell", parent=base, fontSize=9, leading=11.5)
         self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=fonts.bold)
-        self.mono = ParagraphStyle(
-            "mono", parent=base, fontName=fonts.mono, fontSize=7.5, leading=9.5
-        )
+        self.mono = ParagraphStyle("mono", parent=base, fontName=fonts.mono, fontSize=7.5, leading=9.5)
         self.title = ParagraphStyle(
             "title", parent=base, fontName=fonts.bold, fontSize=24, leading=30, alignment=TA_CENTER
         )
-        self.subtitle = ParagraphStyle(
-            "subtitle", parent=base, fontSize=14, leading=19, alignment=TA_CENTER
-        )
+        self.subtitle = ParagraphStyle("subtitle", parent=base, fontSize=14, leading=19, alignment=TA_CENTER)
         self.h1 = ParagraphStyle(
             "h1",
             parent=base,
@@ -516,10 +511,7 @@ class _Report:
                 story.append(Paragraph(_p(str(problem)), s.body))
         story.append(Paragraph("Log entries", s.h2))
         rows: list[list[Any]] = [
-            [
-                Paragraph(f"<b>{h}</b>", s.cell)
-                for h in ("Entry", "Recorded (UTC)", "Kind", "SHA-256")
-            ]
+            [Paragraph(f"<b>{h}</b>", s.cell) for h in ("Entry", "Recorded (UTC)", "Kind", "SHA-256")]
         ]
         for entry in self.entries:
             kind = kind_text(entry)
@@ -533,9 +525,7 @@ class _Report:
                     Paragraph(entry.hash, s.mono),
                 ]
             )
-        story.append(
-            _table(rows, (1.4 * cm, 4.2 * cm, 3.6 * cm, self.width - 9.2 * cm), header=True)
-        )
+        story.append(_table(rows, (1.4 * cm, 4.2 * cm, 3.6 * cm, self.width - 9.2 * cm), header=True))
         return story
 
     def story(self) -> list[Any]:

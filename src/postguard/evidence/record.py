@@ -57,8 +57,7 @@ def _check_kind(kind: str | None, characteristic: str | None) -> tuple[str | Non
         characteristic = characteristic.strip().lower().replace(" ", "-").replace("_", "-")
         if characteristic not in CHARACTERISTICS:
             raise InputError(
-                f"unknown characteristic {characteristic!r} "
-                f"(choose from {', '.join(CHARACTERISTICS)})"
+                f"unknown characteristic {characteristic!r} (choose from {', '.join(CHARACTERISTICS)})"
             )
         if kind is None:
             kind = "hate-incident"
@@ -156,11 +155,7 @@ def correct_incident(
         kind = old.text_field("kind") or None
         characteristic = old.get("characteristic")
     when: datetime | str
-    when = (
-        occurred_at
-        if occurred_at is not None
-        else parse_stored_time(old.text_field("occurred_at_local"))
-    )
+    when = occurred_at if occurred_at is not None else parse_stored_time(old.text_field("occurred_at_local"))
     entry = record_incident(
         store,
         platform=platform if platform is not None else old.text_field("platform"),

@@ -94,9 +94,7 @@ def parse_row(row: StoredRow) -> Entry:
         content = {}
     if not isinstance(content, dict):
         content = {}
-    return Entry(
-        seq=row.seq, canonical=row.content, prev_hash=row.prev_hash, hash=row.hash, content=content
-    )
+    return Entry(seq=row.seq, canonical=row.content, prev_hash=row.prev_hash, hash=row.hash, content=content)
 
 
 class EvidenceStore:
@@ -118,9 +116,7 @@ class EvidenceStore:
         if create:
             self._create_file()
         try:
-            conn = sqlite3.connect(
-                self.db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
-            )
+            conn = sqlite3.connect(self.db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
             raise self._error(exc) from None
         try:
@@ -148,9 +144,7 @@ class EvidenceStore:
             fd = os.open(self.db_path, os.O_RDWR | os.O_CREAT, FILE_MODE)
             os.close(fd)
         except OSError as exc:
-            raise StoreError(
-                f"cannot create the evidence store in {self.home}: {exc.strerror}"
-            ) from None
+            raise StoreError(f"cannot create the evidence store in {self.home}: {exc.strerror}") from None
 
     def _ensure_schema(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
@@ -183,12 +177,10 @@ class EvidenceStore:
     def _error(self, exc: sqlite3.Error) -> StoreError:
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             return StoreError(
-                f"the evidence store {self.db_path} is busy (another postguard is writing); "
-                "try again"
+                f"the evidence store {self.db_path} is busy (another postguard is writing); try again"
             )
         return StoreError(
-            f"the evidence store {self.db_path} is damaged or unreadable ({exc}); "
-            "it was left untouched"
+            f"the evidence store {self.db_path} is damaged or unreadable ({exc}); it was left untouched"
         )
 
     # -- writing -----------------------------------------------------------------------------
@@ -206,17 +198,13 @@ class EvidenceStore:
             except sqlite3.Error as exc:
                 raise self._error(exc) from None
             try:
-                last = conn.execute(
-                    "SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1"
-                ).fetchone()
+                last = conn.execute("SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1").fetchone()
                 last_seq, prev_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS_HASH)
                 head = conn.execute("SELECT value FROM meta WHERE key = 'head_seq'").fetchone()
                 # Never reuse the number of an entry removed from the end: keep the gap visible.
                 recorded_head = int(head[0]) if head and str(head[0]).isdigit() else 0
                 if draft.corrects is not None:
-                    found = conn.execute(
-                        "SELECT 1 FROM entries WHERE seq = ?", (draft.corrects,)
-                    ).fetchone()
+                    found = conn.execute("SELECT 1 FROM entries WHERE seq = ?", (draft.corrects,)).fetchone()
                     if found is None:
                         raise InputError(f"there is no entry {draft.corrects} to correct")
                 seq = max(last_seq, recorded_head) + 1
@@ -240,9 +228,7 @@ class EvidenceStore:
                 raise
         # Only non-identifying facts are logged: never the text, author or screenshots.
         log.info("evidence entry %d added (%d attachments)", seq, len(draft.attachments))
-        return Entry(
-            seq=seq, canonical=canonical, prev_hash=prev_hash, hash=digest, content=content
-        )
+        return Entry(seq=seq, canonical=canonical, prev_hash=prev_hash, hash=digest, content=content)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -264,8 +250,7 @@ class EvidenceStore:
                         )
                     ]
                     meta = {
-                        str(key): str(value)
-                        for key, value in conn.execute("SELECT key, value FROM meta")
+                        str(key): str(value) for key, value in conn.execute("SELECT key, value FROM meta")
                     }
                 finally:
                     conn.execute("COMMIT")

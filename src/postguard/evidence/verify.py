@@ -86,9 +86,7 @@ def verify_snapshot(snapshot: Snapshot, store: EvidenceStore) -> VerifyResult:
     for row in snapshot.rows:
         gap = row.seq > expected_seq
         for missing in range(expected_seq, row.seq):
-            problems.append(
-                Problem(missing, REMOVED, "the entry is missing from the log (gap in numbering)")
-            )
+            problems.append(Problem(missing, REMOVED, "the entry is missing from the log (gap in numbering)"))
         content, content_problems = _check_content(row)
         problems.extend(content_problems)
         moved = content is not None and content.get("seq") != row.seq

@@ -268,9 +268,7 @@ def png_chunks(path: Path, size: int) -> list[tuple[bytes, bytes]]:
             length, kind = struct.unpack(">I4s", header)
             end = pos + 8 + length + 4
             if end > size:
-                raise _Truncated(
-                    f"the {kind.decode('latin-1')} chunk runs past the end of the file"
-                )
+                raise _Truncated(f"the {kind.decode('latin-1')} chunk runs past the end of the file")
             if kind == b"IEND":
                 return found
             if kind in _PNG_KEEP and length <= 16 * 1024 * 1024:

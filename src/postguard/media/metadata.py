@@ -151,10 +151,7 @@ def open_image(path: Path) -> Iterator[tuple[FileCheck, Image.Image, list[str]]]
 def _bomb_message(name: str, detail: str) -> str:
     match = re.search(r"\((\d+) pixels\)", detail)
     size = f"{int(match.group(1)) / 1e6:,.0f} megapixels" if match else "too many pixels"
-    return (
-        f"{name} claims to be {size}: too large for a photo, refused as a possible "
-        "decompression bomb"
-    )
+    return f"{name} claims to be {size}: too large for a photo, refused as a possible decompression bomb"
 
 
 def _corrupt(caught: list[warnings.WarningMessage]) -> str | None:
@@ -572,9 +569,7 @@ def _xmp_values(xmp: str) -> dict[str, str]:
     return found
 
 
-_XMP_COORD = re.compile(
-    r"^\s*(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?(?:,(\d+(?:\.\d+)?))?\s*([NSEWnsew])\s*$"
-)
+_XMP_COORD = re.compile(r"^\s*(\d+(?:\.\d+)?)(?:,(\d+(?:\.\d+)?))?(?:,(\d+(?:\.\d+)?))?\s*([NSEWnsew])\s*$")
 
 
 def _xmp_coordinate(value: str) -> float | None:
@@ -661,11 +656,7 @@ def _dms(value: object, ref: object, refs: str) -> float | None:
         if not parts or any(p is None for p in parts):
             return None
         nums = [p for p in parts if p is not None]
-        result = (
-            nums[0]
-            + (nums[1] / 60 if len(nums) > 1 else 0)
-            + (nums[2] / 3600 if len(nums) > 2 else 0)
-        )
+        result = nums[0] + (nums[1] / 60 if len(nums) > 1 else 0) + (nums[2] / 3600 if len(nums) > 2 else 0)
     else:
         single = _number(value)
         if single is None:
@@ -901,8 +892,7 @@ def metadata_evidence(meta: ImageMetadata, source: str | None = None) -> list[Ev
         )
     if meta.exif_damaged and meta.gps is None and meta.gps_status != "unreadable":
         add(
-            f"{name} has a damaged metadata block that postguard cannot read; it may hide a "
-            "location.",
+            f"{name} has a damaged metadata block that postguard cannot read; it may hide a location.",
             Severity.WARNING,
             "damaged",
         )

@@ -320,9 +320,7 @@ def _stored(record: dict[str, Any]) -> set[str]:
     return keys
 
 
-def _difference(
-    before: dict[str, Any], after: dict[str, Any]
-) -> tuple[dict[str, list[str]], list[str]]:
+def _difference(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, list[str]], list[str]]:
     removed: dict[str, list[str]] = {}
     kept_keys = _stored(after)
     for key in sorted(_stored(before) - kept_keys):

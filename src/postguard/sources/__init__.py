@@ -76,8 +76,7 @@ class Export:
         if detection.other_formats:
             warnings.add(
                 archive.label,
-                f"also holds {', '.join(detection.other_formats)} data; only "
-                f"{detection.format} was imported",
+                f"also holds {', '.join(detection.other_formats)} data; only {detection.format} was imported",
             )
         profiles = self.importer.profiles()
         self.profiles: list[AccountProfile] = profiles
@@ -196,9 +195,7 @@ def _single_nested_archive(archive: Archive) -> Path | None:
     """A folder holding just one export archive (a downloaded zip next to nothing else)."""
     if archive.kind != "directory":
         return None
-    candidates = [
-        m for m in archive.members() if m.name.lower().endswith((".zip", ".tar.gz", ".tgz"))
-    ]
+    candidates = [m for m in archive.members() if m.name.lower().endswith((".zip", ".tar.gz", ".tgz"))]
     if len(candidates) != 1:
         return None
     return archive.path.joinpath(*candidates[0].name.split("/"))

@@ -367,9 +367,7 @@ class TarArchive(Archive):
                         f"{limits.max_entry_bytes} limit (possible bomb)"
                     )
                 total += info.size
-                over_ratio = (
-                    total > limits.ratio_floor_bytes and total / compressed > limits.max_ratio
-                )
+                over_ratio = total > limits.ratio_floor_bytes and total / compressed > limits.max_ratio
                 if total > limits.max_total_bytes or over_ratio:
                     raise InputError(
                         f"{path.name}: expands to more than {total} bytes from {compressed}; "

@@ -234,14 +234,10 @@ class BlueskyImporter(Importer):
             kind="repost",
             visibility="public",
         )
-        return Item(
-            post, PostMeta(source=source, reposted=subject or None, key_time=key_time, raw=record)
-        )
+        return Item(post, PostMeta(source=source, reposted=subject or None, key_time=key_time, raw=record))
 
     def _post(self, record: dict[str, Any], rkey: str, source: str) -> Item:
-        text, links, mentions, tags = render_text(
-            as_str(record.get("text")), as_list(record.get("facets"))
-        )
+        text, links, mentions, tags = render_text(as_str(record.get("text")), as_list(record.get("facets")))
         for entity in as_list(record.get("entities")):  # deprecated pre-facet records
             if isinstance(entity, dict) and entity.get("type") == "link" and entity.get("value"):
                 links.append(as_str(entity.get("value")))
@@ -296,9 +292,7 @@ class BlueskyImporter(Importer):
         )
         return Item(post, meta)
 
-    def _embed(
-        self, embed: dict[str, Any]
-    ) -> tuple[list[Media], list[MediaMeta], str | None, str | None]:
+    def _embed(self, embed: dict[str, Any]) -> tuple[list[Media], list[MediaMeta], str | None, str | None]:
         kind = as_str(embed.get("$type"))
         media: list[Media] = []
         metas: list[MediaMeta] = []

@@ -94,8 +94,7 @@ class Car:
             except (ValueError, IndexError) as exc:
                 self.warnings.add(
                     self.source,
-                    f"CAR is truncated or corrupt at byte {pos} ({exc}); "
-                    f"{len(self.index)} blocks read",
+                    f"CAR is truncated or corrupt at byte {pos} ({exc}); {len(self.index)} blocks read",
                 )
                 return
             self.index.setdefault(data[start:cid_end], (cid_end, end))
@@ -123,9 +122,7 @@ class Car:
         seen.add(cid)
         node = self.get(cid)
         if node is None:
-            self.warnings.add(
-                self.source, f"MST node {cid_str(cid)} is missing: records under it are lost"
-            )
+            self.warnings.add(self.source, f"MST node {cid_str(cid)} is missing: records under it are lost")
             return None
         if not isinstance(node, dict) or not isinstance(node.get("e"), list):
             self.warnings.add(self.source, f"block {cid_str(cid)} is not an MST node; skipped")

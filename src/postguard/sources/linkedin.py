@@ -83,9 +83,7 @@ class LinkedInImporter(Importer):
                     if not any(cell.strip() for cell in row):
                         continue
                     if len(row) != len(header):
-                        self.warn(
-                            name, f"line {reader.line_num}: {len(row)} fields, not {len(header)}"
-                        )
+                        self.warn(name, f"line {reader.line_num}: {len(row)} fields, not {len(header)}")
                     yield dict(zip(header, row, strict=False))
         except (OSError, InputError) as exc:
             self.warn(name, f"unreadable: {exc}")

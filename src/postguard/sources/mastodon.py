@@ -84,9 +84,7 @@ class MastodonImporter(Importer):
                 website = value.links[0]
         if not website:
             website = next(iter(bio.links), "")
-        handle = (
-            f"@{username}@{host}" if username and host else (f"@{username}" if username else "")
-        )
+        handle = f"@{username}@{host}" if username and host else (f"@{username}" if username else "")
         return AccountProfile(
             platform="mastodon",
             name=as_str(actor.get("name")),
@@ -187,9 +185,7 @@ class MastodonImporter(Importer):
                 continue
             local = self._resolve(url)
             kind = media_kind(url, as_str(attachment.get("mediaType")))
-            media.append(
-                Media(path=local or url, alt_text=as_str(attachment.get("name")), kind=kind)
-            )
+            media.append(Media(path=local or url, alt_text=as_str(attachment.get("name")), kind=kind))
             metas.append(MediaMeta(path=local or url, present=local is not None, remote_url=url))
         actor_prefix = self.actor_id.rstrip("/") + "/" if self.actor_id else None
         languages = [k for k in content_map if isinstance(k, str)]

@@ -192,9 +192,7 @@ class MetaImporter(Importer):
             for name in self.detection.members("meta:ig-profile"):
                 found.append(self._ig_profile(name, "instagram", "profile_user"))
             for name in self.detection.members("meta:threads-profile"):
-                found.append(
-                    self._ig_profile(name, "threads", "text_post_app_text_post_app_profile")
-                )
+                found.append(self._ig_profile(name, "threads", "text_post_app_text_post_app_profile"))
             main = self.main_platform
             found.sort(key=lambda p: p.platform != main)
             self._profiles = found or [AccountProfile(platform=main)]
@@ -317,9 +315,7 @@ class MetaImporter(Importer):
             media=tuple(media),
             location=location,
         )
-        tags = tuple(
-            as_str(as_dict(t).get("name")) for t in as_list(record.get("tags")) if as_dict(t)
-        )
+        tags = tuple(as_str(as_dict(t).get("name")) for t in as_list(record.get("tags")) if as_dict(t))
         meta = PostMeta(
             source=source,
             links=tuple(links),

@@ -124,7 +124,5 @@ class PlainImporter(Importer):
             deleted=str(_pick(record, ("deleted",)) or "").lower() in {"true", "1", "yes"},
         )
         language = _pick(record, ("lang", "language"))
-        meta = PostMeta(
-            source=source, language=str(language) if language else None, raw=dict(record)
-        )
+        meta = PostMeta(source=source, language=str(language) if language else None, raw=dict(record))
         return Item(post, meta)

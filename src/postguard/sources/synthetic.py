@@ -217,9 +217,7 @@ class _Writer:
         for _ in range(posts):
             day = start + dt.timedelta(seconds=rng.random() * span)
             hour = rng.choices(range(24), weights=hours)[0]
-            stamps.append(
-                day.replace(hour=hour, minute=rng.randrange(60), second=rng.randrange(60))
-            )
+            stamps.append(day.replace(hour=hour, minute=rng.randrange(60), second=rng.randrange(60)))
         stamps.sort(reverse=True)
         self.stamps = stamps
         self.used_ids: set[int] = set()
@@ -333,9 +331,7 @@ def _tweet(
 
 
 def _media(rng: random.Random, tweet_id: str, short: str) -> tuple[dict[str, Any], str]:
-    name = "".join(
-        rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") for _ in range(15)
-    )
+    name = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") for _ in range(15))
     media_id = str(int(tweet_id) - rng.randrange(1, 1 << 20))
     item = {
         "expanded_url": f"https://twitter.com/{USERNAME}/status/{tweet_id}/photo/1",
@@ -397,17 +393,13 @@ def _generate(
         elif roll < 0.34:
             short = _tco(rng)
             media_item, media_name = _media(rng, tweet_id, short)
-            tweet = _tweet(
-                tweet_id, when, f"{rng.choice(CAPTIONS)} {short}", client, media=[media_item]
-            )
+            tweet = _tweet(tweet_id, when, f"{rng.choice(CAPTIONS)} {short}", client, media=[media_item])
             info.media_posts += 1
         elif roll < 0.40:
             short = _tco(rng)
             slug = rng.choice(BLOG)
             link = f"https://samtaylorcbt.example/blog/{slug.replace(' ', '-')[:40]}"
-            tweet = _tweet(
-                tweet_id, when, f"New on the blog: {slug} {short}", client, urls=[(short, link)]
-            )
+            tweet = _tweet(tweet_id, when, f"New on the blog: {slug} {short}", client, urls=[(short, link)])
         elif roll < 0.45 and thread_parent is None:
             thread_parent = tweet_id
             tweet = _tweet(
@@ -424,9 +416,7 @@ def _generate(
             thread_parent = None
             info.replies += 1
         elif roll < 0.7:
-            tweet = _tweet(
-                tweet_id, when, f"Reminder: {rng.choice(TIPS)} #CBT", client, hashtags=["CBT"]
-            )
+            tweet = _tweet(tweet_id, when, f"Reminder: {rng.choice(TIPS)} #CBT", client, hashtags=["CBT"])
         else:
             text = f"Great {rng.choice(EVENTS)} on {rng.choice(TOPICS)}. {rng.choice(REFLECTIONS)}"
             tweet = _tweet(tweet_id, when, text, client)
@@ -625,9 +615,7 @@ def write_x_archive(
                 }
             },
         }
-        zf.writestr(
-            _entry("data/manifest.js"), "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2)
-        )
+        zf.writestr(_entry("data/manifest.js"), "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2))
     return info
 
 

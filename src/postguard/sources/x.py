@@ -249,9 +249,7 @@ class XImporter(Importer):
                     notes.setdefault(created, []).append({**inner, "_source": name})
         return notes
 
-    def _tweets(
-        self, name: str, *, deleted: bool, notes: dict[str, list[dict[str, Any]]]
-    ) -> Iterator[Item]:
+    def _tweets(self, name: str, *, deleted: bool, notes: dict[str, list[dict[str, Any]]]) -> Iterator[Item]:
         yielded_edits: set[str] = set()
         pending: dict[str, Item] = {}
         for index, record in enumerate(self.stream_js(name)):

@@ -1,0 +1,58 @@
+# postguard: one task runner, the same locally and in CI.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEBIAN_PACKAGES := libimage-exiftool-perl tesseract-ocr tesseract-ocr-eng
+OUT := out
+
+.PHONY: demo test test-fast lint bench system-deps clean
+
+# Debian tools postguard drives (exiftool strips metadata, tesseract reads text in photos).
+system-deps:
+	@missing=""; command -v exiftool >/dev/null || missing="$$missing libimage-exiftool-perl"; \
+	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr tesseract-ocr-eng"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "postguard needs Python 3.11 ($(PYTHON) not found)"; exit 2; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev,bench]'
+	touch $(STAMP)
+
+install: system-deps $(STAMP)
+
+demo: install
+	@mkdir -p $(OUT)
+	@for post in examples/posts/*.txt; do \
+	  echo; echo "=== $$post"; $(BIN)/postguard check - < "$$post" || true; \
+	done
+	@echo; echo "=== a batch of posts (examples/posts/batch.jsonl), one JSON line each"
+	@$(BIN)/postguard check --input examples/posts/batch.jsonl --format jsonl --fail-on info | cut -c1-160 || true
+	@echo; echo "=== a holiday photo that carries the GPS position of home"
+	@$(BIN)/python examples/make_photo.py $(OUT)/garden.jpg
+	@$(BIN)/postguard check "Garden finally finished! Home office with a view." --image $(OUT)/garden.jpg || true
+	@echo; echo "=== postguard scrub: a clean copy into $(OUT)/clean/"
+	@$(BIN)/postguard scrub $(OUT)/garden.jpg --out $(OUT)/clean
+
+test: install
+	$(BIN)/python -m pytest -n 2 -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q -m "not slow"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+bench: install
+	$(BIN)/python bench/bench_check.py
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,348 @@
+"""The postguard command line: thin. Parse, call the library, render; every PostguardError
+becomes one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from postguard.errors import InputError, PostguardError
+from postguard.evidence.cli import evidence_app
+from postguard.media.cli import scrub_command
+from postguard.model import Report, Severity
+from postguard.policy import Pack, load_pack
+from postguard.profile import Profile, load_profile
+
+app = typer.Typer(
+    name="postguard",
+    help="Check social media posts against your professional body's policy, offline.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+profile_app = typer.Typer(
+    help="Create a profile and keep a hashed watch-list of client names.", no_args_is_help=True
+)
+watch_app = typer.Typer(
+    help="Names that must never appear in a post (stored only as keyed hashes).",
+    no_args_is_help=True,
+)
+profile_app.add_typer(watch_app, name="watch")
+app.add_typer(profile_app, name="profile")
+app.add_typer(evidence_app, name="evidence")
+app.command("scrub")(scrub_command)
+
+BATCH = 64
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class FailOn(StrEnum):
+    info = "info"
+    warning = "warning"
+    high = "high"
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@contextlib.contextmanager
+def errors() -> Iterator[None]:
+    """Library errors become one line and exit 2."""
+    try:
+        yield
+    except PostguardError as exc:
+        fail(str(exc))
+    except KeyboardInterrupt:
+        fail("interrupted")
+
+
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile",
+        help="Your profile (TOML): credentials, spokesperson roles, watch-list.",
+        show_default=False,
+    ),
+]
+PackOption = Annotated[
+    str | None,
+    typer.Option(
+        "--pack",
+        help="Policy pack: a built-in name (babcp) or a YAML file. Default: the profile's, else babcp.",
+    ),
+]
+
+
+def _context(profile_path: Path | None, pack: str | None) -> tuple[Profile | None, Pack]:
+    profile = load_profile(profile_path) if profile_path else None
+    return profile, load_pack(pack or (profile.pack if profile else "babcp"))
+
+
+def _read_text(text: str | None) -> str | None:
+    if text != "-":
+        return text
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("the text on standard input is not valid UTF-8") from None
+
+
+def _exit_code(reports: list[Report], fail_on: FailOn) -> int:
+    threshold = Severity.parse(fail_on.value)
+    return int(any((r.worst() or 0) >= threshold for r in reports))
+
+
+@app.command()
+def check(
+    text: Annotated[
+        str | None,
+        typer.Argument(help="The post to check; '-' reads it from standard input.", show_default=False),
+    ] = None,
+    image: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--image", help="A photo attached to the post (repeat for several).", show_default=False
+        ),
+    ] = None,
+    profile: ProfileOption = None,
+    pack: PackOption = None,
+    format: Annotated[
+        Format,
+        typer.Option("--format", help="text for people; json (one post) or jsonl (--input) for machines."),
+    ] = Format.text,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding reaches this severity.")
+    ] = FailOn.high,
+    input: Annotated[
+        Path | None,
+        typer.Option(
+            "--input",
+            help="Check many posts: a .jsonl (id, text) or .csv file.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Check a draft post (and its photos) before you publish it.
+
+    Exit status: 0 nothing reaches --fail-on, 1 something does, 2 bad input.
+    """
+    from postguard.engine import Engine
+
+    with errors():
+        member, policy = _context(profile, pack)
+        engine = Engine(policy)
+        if input is not None:
+            if text is not None or image:
+                fail("give either a post or --input FILE, not both")
+            raise typer.Exit(_check_file(engine, input, member, fail_on))
+        post = _read_text(text)
+        if post is None and not image:
+            fail("give the post to check as an argument, '-' for standard input, or --image FILE")
+        report = engine.check(post, image or [], member)
+    if format is Format.text:
+        from postguard.render import print_report
+
+        print_report(Console(highlight=False), report, post or "")
+    else:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    raise typer.Exit(_exit_code([report], fail_on))
+
+
+def _check_file(engine: object, path: Path, profile: Profile | None, fail_on: FailOn) -> int:
+    """Stream a batch file through check_many in chunks, printing one JSON line per post."""
+    from postguard.batch import Row, read_rows
+    from postguard.engine import Engine
+
+    assert isinstance(engine, Engine)
+    worst = 0
+    bad_rows = 0
+    stderr = Console(stderr=True)
+    progress = Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} posts/s"),
+        TimeRemainingColumn(),
+        console=stderr,
+        disable=not stderr.is_terminal,
+        transient=True,
+    )
+
+    def flush(rows: list[Row]) -> None:
+        nonlocal worst, bad_rows
+        good = [r for r in rows if r.text is not None]
+        reports = iter(engine.check_many([r.text or "" for r in good], profile))
+        for row in rows:
+            if row.text is None:
+                bad_rows += 1
+                typer.echo(f"error: {row.error}", err=True)
+                typer.echo(
+                    json.dumps({"id": row.id, "line": row.line, "error": row.error}, ensure_ascii=False)
+                )
+                continue
+            report = next(reports)
+            worst = max(worst, _exit_code([report], fail_on))
+            typer.echo(json.dumps({"id": row.id, **report.to_dict()}, ensure_ascii=False))
+
+    with progress:
+        task = progress.add_task("check", total=None, rate="–")
+        chunk: list[Row] = []
+        done = 0
+        for row in read_rows(path):
+            chunk.append(row)
+            if len(chunk) == BATCH:
+                flush(chunk)
+                done += len(chunk)
+                chunk = []
+                elapsed = progress.tasks[0].elapsed or 1e-9
+                progress.update(task, completed=done, rate=f"{done / elapsed:,.0f}")
+        flush(chunk)
+    return 2 if bad_rows else worst
+
+
+@app.command()
+def rules(
+    pack: PackOption = None,
+    format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+) -> None:
+    """List the rules of the policy pack."""
+    with errors():
+        policy = load_pack(pack or "babcp")
+    if format is Format.text:
+        from postguard.render import rules_table
+
+        Console().print(rules_table(policy))
+        return
+    typer.echo(json.dumps([r.model_dump() for r in policy.rules.values()], ensure_ascii=False, indent=2))
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code, e.g. SM101.")],
+    pack: PackOption = None,
+    format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+) -> None:
+    """Explain one rule: what it catches, the policy clause, why it matters, examples and a fix."""
+    with errors():
+        rule = load_pack(pack or "babcp").rule(code)
+    if format is not Format.text:
+        typer.echo(json.dumps(rule.model_dump(), ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False)
+    console.print(f"[bold]{rule.code} {rule.slug}[/bold]: {rule.title} ([italic]{rule.severity}[/italic])\n")
+    for heading, body in (
+        ("Policy", rule.clause),
+        ("Why it matters", rule.why),
+        ("How to fix", rule.fix),
+    ):
+        console.print(f"[bold]{heading}[/bold]\n  {body}\n")
+    console.print("[bold]Would be flagged[/bold]")
+    for example in rule.examples.fire:
+        console.print(f"  [red]✗[/red] {example}")
+    if rule.examples.clean:
+        console.print("[bold]Fine[/bold]")
+        for example in rule.examples.clean:
+            console.print(f"  [green]✓[/green] {example}")
+    if rule.examples.rewrite:
+        console.print(f"[bold]Safer rewrite[/bold]\n  {rule.examples.rewrite}")
+
+
+@profile_app.command("init")
+def profile_init(
+    path: Annotated[Path, typer.Argument(help="Where to write the profile (TOML).")],
+    name: Annotated[str, typer.Option(help="Your name as it appears on your accounts.")] = "",
+    title: Annotated[
+        list[str] | None, typer.Option("--title", help="A professional title you use (repeat).")
+    ] = None,
+    credential: Annotated[
+        list[str] | None,
+        typer.Option("--credential", help="A credential you hold, e.g. 'BABCP accredited' (repeat)."),
+    ] = None,
+    spokesperson_for: Annotated[
+        list[str] | None,
+        typer.Option("--spokesperson-for", help="A body you are an authorised spokesperson for."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing profile.")] = False,
+) -> None:
+    """Create a profile so rules know your credentials and roles."""
+    if path.exists() and not force:
+        fail(f"{path} already exists (use --force to overwrite it)")
+    profile = Profile(
+        name=name,
+        titles=title or [],
+        credentials=credential or [],
+        spokesperson_for=spokesperson_for or [],
+    )
+    with errors():
+        _save(profile, path)
+    typer.echo(f"wrote {path}")
+
+
+def _save(profile: Profile, path: Path) -> None:
+    try:
+        profile.save(path)
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+@profile_app.command("show")
+def profile_show(
+    profile: Annotated[Path, typer.Option("--profile", help="The profile to show.")],
+    format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
+) -> None:
+    """Show what a profile holds (the watch-list only as a count: names are never stored)."""
+    with errors():
+        member = load_profile(profile)
+    summary = {
+        "name": member.name,
+        "titles": member.titles,
+        "credentials": member.credentials,
+        "spokesperson_for": member.spokesperson_for,
+        "pack": member.pack,
+        "watched_names": len(member.watchlist.names),
+    }
+    if format is Format.text:
+        for key, value in summary.items():
+            typer.echo(f"{key}: {value}")
+    else:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+
+
+@watch_app.command("add")
+def watch_add(
+    name: Annotated[str, typer.Argument(help="A client's name; only a keyed hash of it is stored.")],
+    profile: Annotated[Path, typer.Option("--profile", help="The profile to add it to.")],
+) -> None:
+    """Add a client's name to the watch-list without writing the name anywhere."""
+    with errors():
+        member = load_profile(profile)
+        member.watch(name)
+        _save(member, profile)
+    typer.echo(f"added one name to the watch-list in {profile} ({len(member.watchlist.names)} in all)")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
