@@ -14,7 +14,7 @@ INSULTS = (
     r"hypocrite|pathetic|clueless|stupid|thick|dense|ignorant|useless|incompetent|delusional|"
     r"deranged|unhinged|brain[- ]?dead|braindead|troll|bellend|bell end|arsehole|asshole|arse|"
     r"cow|bitch|bastard|scumbag|scum|pillock|plonker|buffoon|dunce|dumb|dumbass|wally|waste of space|"
-    r"waste of oxygen|embarrassment|quack|snowflake|sheep|grifter|shill|nutter|psycho|weirdo|"
+    r"waste of oxygen|embarrassment|quack|snowflake|grifter|shill|nutter|psycho|weirdo|"
     r"freak|creep|sad little \w+|pig|slag|slut|cunt|prick|nonce|hack|ghoul|parasite"
 )
 PROFANITY = (

@@ -19,7 +19,7 @@ _NEGATORS = re.compile(
 
 # Frames that report, quote or reject what follows instead of asserting it (counter-speech).
 _REPORTING = re.compile(
-    r"\b(?:say(?:s|ing)?|said|tell(?:s|ing)?|told|calling|called|claim(?:s|ing|ed)?|"
+    r"\b(?:say(?:s|ing)?|said|told|tells me|telling me|calling|called|call (?:them|him|her|me|you|us|someone|people)|claim(?:s|ing|ed)?|"
     r"hear(?:d|ing)?|wrote|writes|post(?:ed|s)?|tweet(?:ed|s)?|comment(?:ed|s)?|"
     r"sent|message[ds]?|shout(?:ed|ing)?|yell(?:ed|ing)?|chant(?:ed|ing)?|"
     r"quot(?:e|es|ed|ing)|screenshot|reported|accused|"

@@ -123,8 +123,9 @@ _CLIENT_REFERENCE = re.compile(
     r"in (?:my|our) (?:clinic|service|practice|group)|my (?:\w+ ){0,2}group|the unit|"
     r"(?:today|this morning|this afternoon)'?s? (?:\w+ )?(?:patient|client|referral)|"
     r"dnas?|no[- ]shows?|referrals|self[- ]harmers|(?:the|these) (?:\w+ )?ones|these people|"
-    r"(?:my|the) waiting list|people on my \w+|had an? (?:proper |right |real )?[\w ]{0,20}? in (?:today|clinic)|"
-    r"a grown (?:man|woman)|addicts|alcoholics|anorexics|depressives|schizophrenics)\b|"
+    r"(?:my|the) waiting list(?! (?:target|times?|figures|numbers|data|initiative|pressures?))|people on my \w+|had an? (?:proper |right |real )?[\w ]{0,20}? in (?:today|clinic)|"
+    r"(?:someone|somebody|a \w+) (?:i'?m|i am) (?:currently )?(?:seeing|treating|working with)|"
+    r"(?:finished|ended|stopped) (?:therapy|treatment|our sessions|working together)|a grown (?:man|woman)|addicts|alcoholics|anorexics|depressives|schizophrenics)\b|"
     r"\b(?:his|her|their) '[^']+'",
     re.IGNORECASE,
 )

@@ -38,7 +38,8 @@ _SPEAKING = re.compile(
     rf"(?:as|i'?m) (?:the )?(?:chair|representative|spokesperson|president|ceo|lead) of|"
     rf"representative of|clarify {BODY} (?:policy|rules|guidance)|[-–—]\s*{BODY}\s*$|"
     rf"(?:we|our members) (?:stand|condemn|support|are (?:deeply|united)|call on|fully support|"
-    rf"have published|'ve published)|our (?:view|response|position|policy) (?:is|as|to)\b)",
+    rf"have published|'ve published)|our (?:view|response|position|policy) (?:is|as|to)\b|"
+    rf"speaking officially|official(?:ly)? (?:for|on behalf of))",
     re.IGNORECASE,
 )
 _PERSONAL = re.compile(
@@ -51,14 +52,18 @@ _PERSONAL = re.compile(
     r"babcp'?s (?:website|statement|published|standards)|the standards say|states that)\b",
     re.IGNORECASE,
 )
-_BODY_WORD = re.compile(rf"\b{BODY}\b", re.IGNORECASE)
+_BODY_WORD = re.compile(rf"\b{BODY}\b|#\w*babcp\w*", re.IGNORECASE)
+_SCAM_WARNING = re.compile(
+    r"\b(?:impersonat\w+|pretending to be|phishing|fake (?:emails?|texts?|accounts?)|beware)\b", re.I
+)
 _DEROGATORY = re.compile(
+    r"\bf\*{2,}|\bf[u*]ck\w*|"
     rf"\b(?:{INSULTS}|corrupt|crooks?|crooked|scam|scammers?|con artists?|racket|rip[- ]?off|"
     r"fraud(?:sters?|ulent)?|cowards?|liars?|lying|lie|rubbish|useless|pointless|worthless|"
     r"incompetent|clowns?|circus|shambles|disgrace(?:ful)?|cult|mafia|cartel|old boys'? club|"
     r"dinosaurs|out of touch|dead weight|bent|shady|dodgy|thieves|thieving|steal(?:s|ing)?|stole|"
     r"pocket(?:ing)?|embezzl\w+|fiddl\w+|cover(?:s|ing|ed)? up|protect(?:s|ing)? abusers|"
-    r"sell(?:s|ing)? (?:our|members'?) data|money[- ]grabbing|greedy|parasites|leeches|"
+    r"sell(?:s|ing)? (?:our|members'?)(?: personal)? data|money[- ]grabbing|greedy|parasites|leeches|"
     r"boycott|burn it down|f+u+c+k+\w*|f\*+k|screw|sod|shite?|crap|bollocks|wankers?|"
     r"can go to hell|should be (?:shut down|abolished|ashamed)|not fit for purpose|a joke|laughing ?stock|"
     r"waste of (?:money|space|time)|nazis?|fascists?|bigots?|racists?|rotten|tyrants?|closed shop|"
@@ -115,7 +120,6 @@ class SpeakingForBodyDetector(Detector):
                     "spokespeople check with the BABCP office before posting."
                 ),
             )
-            return
 
 
 @register
@@ -131,8 +135,10 @@ class BodyDisparagementDetector(Detector):
             sentence = post.sentence_at(body.start())
             scope_start = sentence.start
             scope_end = post.sentences[
-                min(len(post.sentences) - 1, post.sentence_index(body.start()) + 1)
+                min(len(post.sentences) - 1, post.sentence_index(body.start()) + 2)
             ].end
+            if _SCAM_WARNING.search(text, scope_start, scope_end):
+                continue
             for m in _DEROGATORY.finditer(text, scope_start, scope_end):
                 if is_reported(text, m.start(), m.end()) or is_negated(text, m.start(), 12, scope_start):
                     continue
@@ -152,4 +158,3 @@ class BodyDisparagementDetector(Detector):
                         "language; reasoned criticism is fine."
                     ),
                 )
-                return

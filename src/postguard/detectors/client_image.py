@@ -24,7 +24,8 @@ _PICTURE = re.compile(
     re.IGNORECASE,
 )
 _PERSON_SHOWN = re.compile(
-    r"\b(?:that'?s|this is|meet|here'?s|here is|look at) (?:her|him|them|my|our|one of|(?-i:[A-Z]\w*))\b|"
+    r"\b(?:that'?s|this is|these are|meet|here'?s|here is|look at) (?:her|him|them|my|our|the|one of|(?-i:[A-Z]\w*))\b|"
+    r"\btag (?:yourselves|yourself|them|her|him|everyone)\b|\bsaid it was (?:fine|ok|okay|alright)\b|"
     r"\b(?:of|with|showing|featuring) (?:a|an|my|our|the|one of (?:my|our|the)|this|these|her|his) "
     r"(?:[\w'-]+ ){0,3}(?:clients?|patients?|service users?|group|regulars?|residents?|lads?|girls?|"
     r"boys?|teens?|kids?|young (?:man|woman|people)|gentleman|lady|family|families|members?)\b|"
@@ -54,9 +55,9 @@ _SETTING = re.compile(
     re.IGNORECASE,
 )
 _EXCUSE = re.compile(
-    r"\b(?:never|don'?t|do not|shouldn'?t|should not|must not|mustn'?t|without (?:full |informed |"
+    r"\b(?:(?:never|don'?t|do not|shouldn'?t|should not|must not|mustn'?t|won'?t|wouldn'?t) (?:\w+ )?(?:post|share|put|upload|take)\w*|without (?:full |informed |"
     r"written )*consent|need(?:s)? (?:full |written |informed )*consent|consent (?:form|policy|process)|"
-    r"reminder|always ask|declined?|said no|refused|won'?t|wouldn'?t|not posting|no photos|"
+    r"reminder|always ask|declined?|said no|refused|not posting|no photos|"
     r"actors?|models?|posed|stock|not (?:real )?(?:clients|patients)|illustrat\w+|ai[- ]generated|"
     r"my (?:dog|cat|puppy|office|room|desk|garden|view|lunch|coffee)|therapy room|colleagues?|"
     r"conference|cpd|training day|team (?:photo|day|away)|infographic|slides?|diagram|which do)\b",

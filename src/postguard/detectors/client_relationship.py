@@ -18,13 +18,15 @@ _PLATFORM = (
     r"(?:insta\w*|ig|facebook|fb|tiktok|twitter|x|linkedin|snapchat|snap|threads|bluesky|whatsapp|here)"
 )
 _RELATIONSHIP = re.compile(
-    rf"\b(?:follow(?:s|ed|ing)?(?: \w+){{0,4}} (?:on|over on) {_PLATFORM}|follow(?:ed|ing)? (?:\w+ )?back|"
+    rf"\b(?:follow(?:s|ed|ing)?(?: \w+){{0,6}} (?:on|over on) {_PLATFORM}|follow(?:ed|ing)? (?:\w+ )?back|"
     r"follow[- ]back|follow requests?|friend requests?|mutuals|"
     r"(?:gym|walks?|runs?|running|swimming|yoga|classes|shopping|holiday|pub)(?: \w+){0,3} together|buddies|"
     r"(?:client|patient|user)'?s (?:wedding|party|birthday|house|home|hen do|stag do|christening|"
     r"graduation do|leaving do)|"
-    rf"(?:added|add|connected|connect)(?: with)? (?:\w+ ){{0,4}}on {_PLATFORM}|"
-    r"(?:dm'?d|dm'?ing|slid into (?:the|her|his|their) dms|messag\w+ (?:\w+ ){0,5}on (?:insta\w*|fb|facebook|"
+    rf"(?:added|add|connect\w*)(?: with)? (?:\w+ ){{0,4}}on {_PLATFORM}|keep(?:ing)? in touch|stay(?:ing)? in touch|"
+    r"godmother|godfather|godparent|bridesmaid|best man|business partner|go(?:ing)? into business|"
+    r"(?:lent|loaned|gave) (?:\w+ ){0,2}(?:£\d+|money|cash)|(?:we'?re|we are) (?:\w+ )?(?:mates|friends|pals)|"
+    r"(?:dm'?d|dm'?ing|slid into (?:[\w'’]+ ){0,3}dms|messag\w+ (?:\w+ ){0,5}on (?:insta\w*|fb|facebook|"
     r"whatsapp|snap\w*|tiktok)|(?:my )?personal (?:account|mobile|number|phone|email|insta\w*|page))|"
     r"(?:text|whatsapp|facetim|messag|call|ring)\w* (?:\w+ ){0,3}(?:most|every|late|in the) (?:evenings?|nights?|"
     r"days?|weekends?)|whenever|"
@@ -44,7 +46,7 @@ _BOUNDARY = re.compile(
     r"\b(?:(?:never|don'?t|do not|won'?t|will not|wouldn'?t|can'?t|cannot|shouldn'?t|should not|must not|"
     r"mustn'?t|not)\s+(?:\w+\s+){0,2}(?:accept|follow|friend|add|connect|date|meet|see|socialis\w*|"
     r"message|text|give|share|go|have|be|become|get|do|engage|respond|reply)|not allowed|declin\w+|turn(?:ed)? down|politely|gently|boundar\w+|policy|contract\w*|"
-    r"explain\w*|remind\w*|ignore(?:d)?|not appropriate|inappropriate|refus\w+|said no|"
+    r"explain\w*|remind\w*|not appropriate|inappropriate|refus\w+|said no|"
     r"unfollow\w*|block\w*|supervision|ethic\w*|professional (?:page|account)|separate accounts?|"
     r"talked it through|how (?:do|should) (?:you|i) (?:handle|respond|manage))\b",
     re.IGNORECASE,

@@ -40,7 +40,23 @@ _CLAIMS = re.compile(
     r"\bworks for (?:everyone|everybody|every(?:one)? single)|\bno one (?:leaves|has left) (?:without|"
     r"unhappy)|\b(?:100%|totally|completely|fully) (?:anxiety|depression|panic|pain|stress)[- ]free\b|"
     r"\b(?:anxiety|depression|panic|ocd|pain|stress|phobia)[- ]free (?:in|within|after) "
-    r"(?:\d+|one|two|three|four|five|six)\b|\bresults speak for themselves\b",
+    r"(?:\d+|one|two|three|four|five|six)\b|\bresults speak for themselves\b|"
+    r"\b(?:symptom|anxiety|depression|panic|pain|stress|fear|phobia|ocd|trauma)[- ]free\b|"
+    r"\b(?:completely|fully|totally|permanently) (?:cured|healed|recovered|free)\b|"
+    r"\b(?:gone|cured|fixed|free|healed|beaten|banished|over|end\w*|rid of)(?: [\w-]+){0,3} (?:for life|forever|for good)\b|"
+    r"\bnever (?:comes?|coming) back\b|\bno relapse\b|"
+    r"\b\d+ out of (?:10|ten)(?: of)? (?:my|our) (?:clients|patients)\b|"
+    r"\b(?:resolve|fix|cure|end|heal|beat|banish) (?:any|all|every|your) (?:[\w-]+ ){0,3}(?:problem|issue|"
+    r"condition|depression|anxiety|trauma|phobia|fear)s?\b|"
+    r"\b(?:have|get) you (?:cured|fixed|better|anxiety-free)\b|\b(?:cured|fixed) (?:within|in) (?:a|one|two|\d+)\b|"
+    r"\b(?:don'?t|won'?t) pay a penny\b|\bworks every (?:single )?time\b|\bevery (?:single )?time\.|"
+    r"\b(?:personally )?cured (?:over |more than )?\d+\b|\bgone (?:forever|for good)\b|"
+    r"\bthe only (?:\w+ )?(?:therapist|psychologist|counsellor|clinic|practitioner)\b[^.!?]{0,40}\b(?:results|works|can|who)|"
+    r"\b(?:top|best|leading|number one|no\.? ?1|#1|foremost)(?: [\w-]+){0,2} (?:expert|therapist|specialist|"
+    r"psychologist|authority|clinician|practitioner|counsellor) (?:in|of) (?:the )?(?:country|uk|britain|"
+    r"world|north|south|england|scotland|wales|europe)\b|"
+    r"\b(?:britain|uk|england|scotland|wales|the north|yorkshire|europe|the world)(?:'s|’s) (?:number one|no\.? ?1|#1|best|top|leading)\b|"
+    r"\bworld[- ](?:renowned|famous|class|leading) (?:[\w-]+ )?(?:expert|therapist|authority|specialist|psychologist|clinician)",
     re.IGNORECASE,
 )
 _HEDGED = re.compile(
@@ -48,7 +64,7 @@ _HEDGED = re.compile(
     r"(?:guarantee|promise)|won'?t (?:promise|guarantee)|not (?:a )?guarantee|doesn'?t work for "
     r"everyone|isn'?t a cure|no (?:magic|quick) (?:cure|fix)|beware|be wary|red flag|claims? (?:to|of)|"
     r"promis(?:e|es|ing) (?:a )?(?:cure|guaranteed)|steer clear|if anyone|anyone who|"
-    r"guarantee (?:you )?(?:a )?(?:cup of tea|biscuit|coffee|warm welcome|laugh|you'?ll|"
+    r"guarantee (?:you(?:'ll| will)? (?:get|have|find) )?(?:a )?(?:(?:warm|friendly|decent|nice) )*(?:cup of tea|biscuit|coffee|welcome|laugh|"
     r"confidentiality|a space|a safe)|guaranteed (?:a )?(?:parking|confidential\w*|"
     r"place|spot|seat|space))\b",
     re.IGNORECASE,
@@ -64,6 +80,11 @@ _CREDENTIALS = re.compile(
     r"bacp[- ](?:registered|accredited)(?: \w+)?|(?:accredited )?emdr (?:consultant|europe accredited)|"
     r"phd|doctorate|dclinpsy|fellow of (?:the )?\w+|(?:certified|accredited) (?:dbt|schema|act) "
     r"(?:therapist|practitioner)|nmc[- ]registered(?: \w+)?)\b",
+    re.IGNORECASE,
+)
+_OTHER_PERSON = re.compile(
+    r"\b(?:colleague|dr|prof|professor|she|he|they|her|his|their|supervisor|mentor)\b[^.!?]{0,40}"
+    r"\b(?:is|was|'s|are)\b",
     re.IGNORECASE,
 )
 _OWN_CLAIM = re.compile(
@@ -86,13 +107,9 @@ class MisrepresentationDetector(Detector):
                 continue
             if is_negated(text, m.start(), 20, sentence.start):
                 continue
-            if re.search(
-                r"\b(?:is|was|she'?s|he'?s|they'?re)\b[^.!?]{0,20}$",
-                text[sentence.start : m.start()],
-            ) and not re.search(r"\b(?:i|we|my|our)\b", text[sentence.start : m.start()], re.IGNORECASE):
-                continue  # praising someone else ("she's the UK's leading expert")
+            if _OTHER_PERSON.search(text[sentence.start : m.start()]):
+                continue  # praising someone else ("my colleague Dr Lewis is a leading expert")
             yield self._evidence(m.start(), m.end(), "an overstated claim about results or expertise")
-            return
         if post.profile is None:
             return
         for m in _CREDENTIALS.finditer(text):

@@ -1,0 +1,79 @@
+"""The library API as DESIGN.md describes it: check, check_many, Report.to_dict()."""
+
+from __future__ import annotations
+
+import pytest
+
+from postguard import Report, Severity, Verdict, check, check_many
+from postguard.errors import InputError
+
+CLIENT_POST = (
+    "So proud of my 9am client today! Jess, a 34 year old teacher from Otley, finally got on the bus."
+)
+
+
+def test_report_shape_follows_the_contract() -> None:
+    data = check(CLIENT_POST).to_dict()
+    assert data["verdict"] == "block"
+    assert data["policy"] == {"id": "babcp", "version": "2024.1"}
+    finding = next(f for f in data["findings"] if f["rule"] == "SM101")
+    for key in (
+        "rule",
+        "slug",
+        "severity",
+        "message",
+        "start",
+        "end",
+        "excerpt",
+        "clause",
+        "suggestion",
+        "source",
+        "score",
+    ):
+        assert key in finding
+    assert finding["slug"] == "confidentiality"
+    assert finding["severity"] == "high"
+    assert finding["source"] == "text"
+    assert CLIENT_POST[finding["start"] : finding["end"]] == finding["excerpt"]
+    assert "Jess" not in finding["suggestion"].split(":", 1)[1], "the rewrite must drop the name"
+
+
+def test_clean_post_passes() -> None:
+    report = check("Exposure work is hard at first; most people find the anxiety peaks and then falls.")
+    assert isinstance(report, Report)
+    assert report.verdict is Verdict.PASS
+    assert report.findings == []
+
+
+def test_warning_only_gives_review() -> None:
+    report = check("I guarantee you'll be anxiety-free in 6 sessions or your money back!")
+    assert report.verdict is Verdict.REVIEW
+    assert {f.severity for f in report.findings} == {Severity.WARNING}
+
+
+def test_check_many_keeps_input_order() -> None:
+    texts = [
+        "Lovely walk by the canal this morning.",
+        CLIENT_POST,
+        "@troll you are a clueless idiot. STOP posting!!!",
+    ]
+    reports = check_many(texts)
+    assert [r.verdict for r in reports] == [Verdict.PASS, Verdict.BLOCK, Verdict.REVIEW]
+    assert [r.to_dict() for r in reports] == [check(t).to_dict() for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("", "empty"), ("   \n", "empty"), ("x" * 100_001, "at most"), (b"\xff\xfe bad", "UTF-8")],
+)
+def test_bad_input_raises_a_clear_error(text: object, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        check(text)  # type: ignore[arg-type]
+
+
+def test_other_languages_are_reported_not_passed() -> None:
+    report = check("Je suis tellement fière de ma cliente aujourd'hui, elle a enfin pris le bus toute seule.")
+    assert report.checked is False
+    assert report.language == "fr"
+    assert report.verdict is not Verdict.PASS
+    assert report.to_dict()["checked"] is False
