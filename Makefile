@@ -33,7 +33,8 @@ demo: install
 	  echo; echo "=== $$post"; $(BIN)/postguard check - < "$$post" || true; \
 	done
 	@echo; echo "=== a batch of posts (examples/posts/batch.jsonl), one JSON line each"
-	@$(BIN)/postguard check --input examples/posts/batch.jsonl --format jsonl --fail-on info | cut -c1-160 || true
+	@$(BIN)/postguard check --input examples/posts/batch.jsonl --format jsonl | $(BIN)/python -c \
+	  "import json,sys; [print(f\"{r['id']:>4}  {r.get('verdict', 'error'):7} {' '.join(sorted({f['rule'] for f in r.get('findings', [])}))}\") for r in map(json.loads, sys.stdin)]"
 	@echo; echo "=== a holiday photo that carries the GPS position of home"
 	@$(BIN)/python examples/make_photo.py $(OUT)/garden.jpg
 	@$(BIN)/postguard check "Garden finally finished! Home office with a view." --image $(OUT)/garden.jpg || true
@@ -53,6 +54,7 @@ lint: $(STAMP)
 
 bench: install
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_media.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

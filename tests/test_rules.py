@@ -18,7 +18,9 @@ KNOWN_MISSES = {
     if line.strip() and not line.startswith("#")
 }
 CASES = [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known miss")) if c.where in KNOWN_MISSES else c
+    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="known miss"))
+    if c.where in KNOWN_MISSES
+    else c
     for c in load_cases()
 ]
 

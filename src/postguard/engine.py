@@ -147,12 +147,14 @@ def ev_excerpt(text: str, ev: Evidence, width: int = 80) -> str:
     return text[ev.start : ev.end][:width]
 
 
-def merge(evidence: Iterable[Evidence]) -> list[Evidence]:
-    """One piece of evidence per rule and overlapping span: the strongest, stretched to cover both."""
+def merge(evidence: Iterable[Evidence], gap: int = 40) -> list[Evidence]:
+    """One piece of evidence per rule and stretch of text: overlapping or nearby hits (within
+    ``gap`` characters) become one, the strongest message stretched to cover them all.
+    """
     merged: list[Evidence] = []
     for ev in sorted(evidence, key=lambda e: (e.rule, e.source, e.start or 0, -e.score)):
         last = merged[-1] if merged else None
-        if last and last.rule == ev.rule and last.source == ev.source and _overlaps(last, ev):
+        if last and last.rule == ev.rule and last.source == ev.source and _overlaps(last, ev, gap):
             best = last if last.score >= ev.score else ev
             start = None if last.start is None or ev.start is None else min(last.start, ev.start)
             end = None if last.end is None or ev.end is None else max(last.end, ev.end)
@@ -173,10 +175,10 @@ def merge(evidence: Iterable[Evidence]) -> list[Evidence]:
     return merged
 
 
-def _overlaps(a: Evidence, b: Evidence) -> bool:
+def _overlaps(a: Evidence, b: Evidence, gap: int) -> bool:
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return a.start is None and b.start is None and a.message == b.message
-    return a.start < b.end and b.start < a.end
+    return a.start < b.end + gap and b.start < a.end + gap
 
 
 @cache

@@ -16,6 +16,7 @@ from postguard.lexicon import INSULTS
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
+_CLIENT_WORD = re.compile(r"\b(?:clients?|patients?|service users?)\b", re.IGNORECASE)
 _STRONG = re.compile(
     rf"\b(?:{INSULTS}|dregs|snowflakes|nutters?|nut ?jobs?|loonies|loony|headcases?|mental cases?|"
     r"workshy|chancers|junkies|druggies|smackheads|alkies|crackheads|freeloaders|scroungers|spongers|losers|born losers|time[- ]?wasters|liars|"
@@ -54,6 +55,8 @@ _AT_SELF = re.compile(
     r"(?:\b(?:me|myself|i'?m|i am|i was|i felt|my own|called me|calls me)\b[^.!?]{0,25})$",
     re.IGNORECASE,
 )
+# An insult in a reply to someone ("@sceptic you are clueless") is heated tone, not about clients.
+_AT_OTHER = re.compile(r"(?:@\w+|\b(?:you|you'?re|you are|u r|ur)\b)[^.!?@]{0,20}$", re.IGNORECASE)
 
 
 @register
@@ -88,6 +91,7 @@ class ClientDisparagementDetector(Detector):
             is_reported(text, m.start(), m.end(), sentence)
             or is_negated(text, m.start(), 20, sentence.start)
             or bool(_AT_SELF.search(left))
+            or (bool(_AT_OTHER.search(left)) and not _CLIENT_WORD.search(left))
             or bool(_KIND.search(text[sentence.start : sentence.end]))
         )
 

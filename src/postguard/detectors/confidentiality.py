@@ -83,6 +83,8 @@ def _near_a_client(post: Analysis, ids: list[Identifier]) -> list[Identifier]:
     kept = []
     for ident in ids:
         i = post.sentence_index(ident.start)
+        if ident.kind == "handle" and not any(m - 1 <= i <= m for m in mention_idx):
+            continue  # a handle after the client story is usually who the post replies to
         if low <= i <= high and not _SELF_BEFORE.search(post.text[max(0, ident.start - 25) : ident.start]):
             kept.append(ident)
     return kept

@@ -1,6 +1,6 @@
 """Time the media checks on a generated 12-megapixel photo (run directly, not by pytest).
 
-    PYTHONPATH=src:tests/media .venv/bin/python tests/media/bench_media.py
+    .venv/bin/python bench/bench_media.py   (or make bench)
 
 Prints the metadata read per photo (warm, median of many runs), the first GPS lookup (loads
 the offline gazetteer once per process), faces and OCR each, and a whole deep inspection.
@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "tests" / "media"))
 from mediafixtures import draw_face, identifying_exif
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
