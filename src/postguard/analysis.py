@@ -54,7 +54,7 @@ class Analysis:
 
     @cached_property
     def client_references(self) -> list[tuple[int, int]]:
-        return therapy.client_references(self.text)
+        return therapy.client_references(self.text, self.client_mentions)
 
     def sentences_near(self, spans: list[tuple[int, int]], before: int = 1, after: int = 2) -> set[int]:
         """Indexes of the sentences around some spans; a short post counts as one context."""

@@ -102,6 +102,54 @@ SLURS: dict[str, list[str]] = {
     "sex or gender": ["feminazi", "femoid", "foid"],
 }
 
+_LEET_TO_LETTER = str.maketrans(
+    {
+        "@": "a",
+        "4": "a",
+        "8": "b",
+        "3": "e",
+        "9": "g",
+        "1": "i",
+        "!": "i",
+        "|": "i",
+        "0": "o",
+        "5": "s",
+        "$": "s",
+        "7": "t",
+        "+": "t",
+    }
+)
+_NOT_LETTER = re.compile(r"[^a-z*]+")
+_RUNS = re.compile(r"(.)\1+")
+_VOWELS = re.compile(r"(?<=.)[aeiou*]")
+
+
+def _normal(token: str) -> str:
+    return _RUNS.sub(r"\1", _NOT_LETTER.sub("", token))
+
+
+SLUR_SKELETONS = sorted({_normal(w.replace(" ", "")) for words in SLURS.values() for w in words})
+_SKELETON_SEARCH = re.compile(
+    r"\b(?:" + "|".join(sorted(SLUR_SKELETONS, key=len, reverse=True)) + r")(?:s|z|es|ed)?\b"
+)
+_DROPPED_SEARCH = re.compile(
+    r"\b(?:"
+    + "|".join(sorted({_VOWELS.sub("", w) for w in SLUR_SKELETONS if len(w) > 5}, key=len, reverse=True))
+    + r")(?:s|z|d)?\b"
+)
+
+
+def may_contain_slur(text: str) -> bool:
+    """False only when no slur can be in the text: a cheap look at each word with leetspeak
+    undone, repeats collapsed, and inner vowels dropped (spelled-out letters count as one word),
+    before the exact patterns run.
+    """
+    tokens = [_normal(t) for t in text.lower().translate(_LEET_TO_LETTER).split()]
+    tokens.append(_normal("".join(t for t in tokens if len(t) == 1)))
+    plain = " ".join(tokens)
+    return bool(_SKELETON_SEARCH.search(plain) or _DROPPED_SEARCH.search(_VOWELS.sub("", plain)))
+
+
 SLUR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         characteristic,

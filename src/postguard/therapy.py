@@ -131,8 +131,8 @@ _CLIENT_REFERENCE = re.compile(
 )
 
 
-def client_references(text: str) -> list[tuple[int, int]]:
+def client_references(text: str, mentions: list[ClientMention] | None = None) -> list[tuple[int, int]]:
     """Spans of every reference to clients, particular or in general, for rules about clients."""
     spans = [m.span() for m in _CLIENT_REFERENCE.finditer(text)]
-    spans += [(m.start, m.end) for m in client_mentions(text)]
+    spans += [(m.start, m.end) for m in (client_mentions(text) if mentions is None else mentions)]
     return sorted(set(spans))

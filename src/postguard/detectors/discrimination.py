@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
-from postguard.lexicon import CHARACTERISTIC_WORD, GROUPS, SLUR_PATTERNS
+from postguard.lexicon import CHARACTERISTIC_WORD, GROUPS, SLUR_PATTERNS, may_contain_slur
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
@@ -90,6 +90,9 @@ def _group_regexes() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
 
 
 _GROUP_REGEXES = _group_regexes()
+# One pass that says whether any group is named at all: most posts name none, and then the
+# sixteen per-characteristic patterns need not run.
+_ANY_GROUP = re.compile(rf"\b(?:{'|'.join(GROUPS.values())})\b", re.IGNORECASE)
 _GAP_NEGATION = re.compile(r"\b(?:not|never|n't|no longer|aren'?t|isn'?t|weren'?t)\b", re.IGNORECASE)
 
 
@@ -100,12 +103,14 @@ class DiscriminationDetector(Detector):
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         text = post.text
-        for characteristic, pattern in SLUR_PATTERNS:
+        slurs = SLUR_PATTERNS if may_contain_slur(text) else []
+        for characteristic, pattern in slurs:
             for m in pattern.finditer(text):
                 if is_reported(text, m.start(), m.end()):
                     continue
                 yield self._evidence(m.start(), m.end(), characteristic, "slur", 0.9)
-        for characteristic, derogation, hostile in _GROUP_REGEXES:
+        groups = _GROUP_REGEXES if _ANY_GROUP.search(text) else []
+        for characteristic, derogation, hostile in groups:
             for m in derogation.finditer(text):
                 if text[m.end("group") : m.end("group") + 2] in ("'s", "’s"):
                     continue
