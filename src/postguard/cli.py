@@ -220,6 +220,88 @@ def _check_file(engine: object, path: Path, profile: Profile | None, fail_on: Fa
 
 
 @app.command()
+def audit(
+    exports: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="EXPORT...",
+            help="Data exports: zip, tar.gz or folder (X, Mastodon, Bluesky, Facebook, Instagram, LinkedIn, CSV/JSONL).",
+        ),
+    ],
+    out: Annotated[
+        Path,
+        typer.Option("--out", metavar="DIR", help="Folder for report.html, findings.jsonl and summary.json."),
+    ],
+    pack: PackOption = None,
+    include_deleted: Annotated[
+        bool,
+        typer.Option(
+            "--include-deleted/--skip-deleted", help="Also check posts the export lists as deleted."
+        ),
+    ] = True,
+    media: Annotated[
+        bool, typer.Option("--media/--no-media", help="Check attached photos' metadata (GPS, owner, device).")
+    ] = True,
+    workers: Annotated[
+        int, typer.Option(help="Processes to use (0: one per core, at most 2).", min=0, max=64)
+    ] = 0,
+    format: Annotated[
+        Format, typer.Option("--format", help="text for people, json (the summary) for machines.")
+    ] = Format.text,
+) -> None:
+    """Review an existing account from its data export, as a client would see it."""
+    from postguard.audit.runner import run_audit
+
+    stderr = Console(stderr=True)
+    progress = Progress(
+        TextColumn("auditing"),
+        BarColumn(),
+        TextColumn("{task.completed:,} posts"),
+        TextColumn("{task.fields[rate]} posts/s"),
+        TimeRemainingColumn(),
+        console=stderr,
+        disable=not stderr.is_terminal,
+        transient=True,
+    )
+    with errors(), progress:
+        task = progress.add_task("audit", total=None, rate="–")
+
+        def tick(done: int, _batch: int) -> None:
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            progress.update(task, completed=done, rate=f"{done / elapsed:,.0f}")
+
+        result = run_audit(
+            exports,
+            out,
+            pack=pack or "babcp",
+            include_deleted=include_deleted,
+            workers=workers or None,
+            check_media=media,
+            progress=tick,
+        )
+    summary = result.summary
+    if format is not Format.text:
+        typer.echo(json.dumps(summary, ensure_ascii=False))
+        return
+    console = Console(highlight=False)
+    console.print(
+        f"Checked {summary['posts']:,} posts from {', '.join(summary['platforms'])} "
+        f"in {summary['elapsed_s']} s ({summary['posts_per_s']} posts/s)."
+    )
+    high = summary["by_severity"].get("high", 0)
+    warning = summary["by_severity"].get("warning", 0)
+    console.print(
+        f"[bold red]{high}[/] findings to fix, [bold yellow]{warning}[/] to review; "
+        f"{summary['incidents']} suspected account takeover(s)."
+    )
+    for code, n in summary["by_rule"].items():
+        console.print(f"  {code} {result.rule_titles.get(code, '')}: {n}")
+    if result.warnings:
+        console.print(f"[yellow]{len(result.warnings)} problem(s) reading the export; see the report.[/]")
+    console.print(f"Report: {out / 'report.html'}")
+
+
+@app.command()
 def rules(
     pack: PackOption = None,
     format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,

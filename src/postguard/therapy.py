@@ -125,7 +125,8 @@ _CLIENT_REFERENCE = re.compile(
     r"dnas?|no[- ]shows?|referrals|self[- ]harmers|(?:the|these) (?:\w+ )?ones|these people|"
     r"(?:my|the) waiting list(?! (?:target|times?|figures|numbers|data|initiative|pressures?))|people on my \w+|had an? (?:proper |right |real )?[\w ]{0,20}? in (?:today|clinic)|"
     r"(?:someone|somebody|a \w+) (?:i'?m|i am) (?:currently )?(?:seeing|treating|working with)|"
-    r"(?:finished|ended|stopped) (?:therapy|treatment|our sessions|working together)|a grown (?:man|woman)|addicts|alcoholics|anorexics|depressives|schizophrenics)\b|"
+    r"(?:finished|ended|stopped) (?:therapy|treatment|our sessions|working together)|a grown (?:man|woman)|"
+    r"(?:people|those|the ones|folk) who (?:\w+ ){0,6}(?:their|a|your) (?:therapist|counsell?or|psychologist|cbt)|addicts|alcoholics|anorexics|depressives|schizophrenics)\b|"
     r"\b(?:his|her|their) '[^']+'",
     re.IGNORECASE,
 )

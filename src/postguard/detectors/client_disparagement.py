@@ -30,6 +30,8 @@ _STRONG = re.compile(
     r"rate my (?:clients|patients|caseload)|\d+/10 for|lazy|entitled|fakers?|faking it|malinger\w*|"
     r"don'?t want to get better|full of excuses|crazies|psychos?|weirdos?|freaks?|"
     r"soo+ dramatic|drama queens?|personality to match|effort|the screamer|the crier|"
+    r"just want (?:somewhere|someone|a place|an hour) to \w+|somewhere to (?:moan|whinge|vent|offload)|"
+    r"not to actually|never (?:did|do|does) (?:their|the|any) homework|exactly the ones who|don'?t actually want|moan(?:ers|ing)? for an hour|"
     r"why (?:do )?(?:we|i) bother|don'?t know why (?:i|we) bother|nonsense|walking red flag|"
     r"right to leave|(?:clients|patients|they|users) (?:all )?lie|lie to your face|liars|"
     r"intelligence of a|potato|always trouble|never (?:pay|do the work)|bless (?:her|him|them)|"

@@ -53,6 +53,14 @@ _BOUNDARY = re.compile(
 )
 
 
+# Boundaries mentioned only to wave them away: "therapy boundaries who?"
+_DISMISSED = re.compile(
+    r"\bboundar\w+,? (?:who|what)\b|\bwho needs (?:\w+ )?boundar\w+|\bso much for (?:\w+ )?boundar\w+|"
+    r"\bboundar\w+ schm\w+|\bbreak(?:ing)? (?:all )?the rules\b",
+    re.IGNORECASE,
+)
+
+
 @register
 class ClientRelationshipDetector(Detector):
     name = "client_relationship"
@@ -71,7 +79,7 @@ class ClientRelationshipDetector(Detector):
                 continue
             first = post.sentences[index].start
             last = post.sentences[min(len(post.sentences) - 1, index + 1)].end
-            if _BOUNDARY.search(text, first, last):
+            if _BOUNDARY.search(text, first, last) and not _DISMISSED.search(text):
                 continue
             signals.append(m)
         if not signals:

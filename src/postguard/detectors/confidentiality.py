@@ -65,6 +65,8 @@ def _entity_identifiers(post: Analysis) -> list[Identifier]:
                 continue
             if own_name and ent.text.casefold() in own_name:
                 continue
+            if _ambiguous_sentence_start(post, ent.start, ent.end):
+                continue
             found.append(Identifier("name", ent.start, ent.end, STRONG, "a name"))
         elif ent.label in _PLACE_LABELS and not _SELF_BEFORE.search(before):
             if ent.text.upper() in {"NHS", "CBT", "BABCP", "OCD", "PTSD", "GP", "A&E", "IAPT"}:
@@ -72,6 +74,19 @@ def _entity_identifiers(post: Analysis) -> list[Identifier]:
             kind = "organisation" if ent.label == "ORG" else "place"
             found.append(Identifier(kind, ent.start, ent.end, QUASI, _PLACE_LABELS[ent.label]))
     return found
+
+
+_APPOSITION_AFTER = re.compile(r"^(?:,\s+(?:a|an|the|who|aged|\d|we|you|i|so|well|thank|congrat|happy)|'s|’s|\s+\(\d)", re.IGNORECASE)
+
+
+def _ambiguous_sentence_start(post: Analysis, start: int, end: int) -> bool:
+    """A lone capitalised word opening a sentence ("Proud doesn't cover it") is as likely a
+    word as a name; count it only when it reads as a name ("Jess, a 34 year old ...").
+    """
+    text = post.text
+    if " " in text[start:end].strip() or post.sentence_at(start).start != start:
+        return False
+    return not _APPOSITION_AFTER.match(text[end : end + 12])
 
 
 def _near_a_client(post: Analysis, ids: list[Identifier]) -> list[Identifier]:

@@ -51,7 +51,9 @@ _PUT_DOWN = re.compile(
     r"what planet are you on|do you even|read the (?:bloody |damn |f\w+ )?(?:thread|paper|post)|"
     r"not wasting my (?:time|evening|breath)|can'?t be bothered with|bye,? (?:muted|blocked)|"
     r"blocked,|muted\.|here we go|oh please|give me strength|sick to death|i'?m (?:done|fuming)|"
-    r"fuming|unreal\.|typical \w+ (?:thinking|who)|high horse)\b",
+    r"fuming|unreal\.|typical \w+ (?:thinking|who)|high horse|"
+    r"get (?:some )?(?:actual|real|proper) (?:training|qualifications|experience|education)|"
+    r"before you (?:lecture|preach|comment|open your mouth)|lecture (?:people|us|me) who)\b",
     re.IGNORECASE,
 )
 _PROFANE = re.compile(rf"\b(?:{PROFANITY}|piss[- ]up)\b", re.IGNORECASE)

@@ -946,7 +946,8 @@ def _match_brand(ext: Any, words: set[str], cred: bool, display: str, reg: str) 
             if len(parts) > 1:
                 if tok_fold in part_folds:
                     hit = not weak or context
-                elif not weak and len(tok) >= 6:
+                elif not weak and len(tok) >= 5:
+                    # a misspelt brand beside other words: "bacbp-accreditation.com"
                     hit = any(_close(f, tok_fold) for f in part_folds)
             if not hit and len(tok) >= 4 and tok_fold in folded and folded != tok_fold:
                 rest = folded.replace(tok_fold, " ").split()

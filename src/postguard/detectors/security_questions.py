@@ -26,7 +26,7 @@ _TOPIC = re.compile(
     r"\b(?:mother|mum|mom|mam)(?:'?s|’s)? maiden name\b|\bmaiden name\b|"
     r"\b(?:street|road) (?:you|i|we) grew up (?:on|in)\b|\bgrew up on\b|\bgrowing up on\b|"
     r"\bchildhood home on\b|\bbirthplace\b|\bborn and (?:bred|raised) in\b|\b(?:i was|i were) born in\b|"
-    r"\bborn in (?-i:[A-Z])|\b(?:old|first) (?:primary|infants|juniors|junior school|secondary)\b|"
+    r"\bborn in (?-i:[A-Z])|\b(?:my|our) (?:old|first) (?:primary|infants|juniors|junior school|secondary)\b|"
     r"\bstarted at (?-i:[A-Z]\w+) (?:infants|juniors|primary)\b|"
     rf"\b(?:d\.?o\.?b\.?|date of birth|born on|birthday)\b[^\n]{{0,40}}?{_DATE_WITH_YEAR}|"
     rf"\b{_DATE_WITH_YEAR}\b[^\n]{{0,30}}?\b(?:birthday|born|arrived)|"

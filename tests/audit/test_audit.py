@@ -1,0 +1,117 @@
+"""`postguard audit` end to end on the synthetic platform samples (tests/sources/data) and on a
+generated X archive: the files it writes, the planted problems it must find, the decoys it must
+leave alone, takeover detection, and bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from postguard.audit.runner import run_audit
+from postguard.cli import app
+from postguard.sources.synthetic import write_x_archive
+
+DATA = Path(__file__).parents[1] / "sources" / "data"
+
+
+def findings(out: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in (out / "findings.jsonl").read_text().splitlines()]
+
+
+def rules_for(rows: list[dict[str, object]], post_id: str) -> set[object]:
+    return {r["rule"] for r in rows if r["post_id"] == post_id}
+
+
+@pytest.fixture(scope="module")
+def x_audit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("x-audit")
+    run_audit([DATA / "x-archive"], out, workers=1)
+    return out
+
+
+def test_writes_the_three_files(x_audit: Path) -> None:
+    assert {p.name for p in x_audit.iterdir()} == {"findings.jsonl", "summary.json", "report.html"}
+    summary = json.loads((x_audit / "summary.json").read_text())
+    assert summary["posts"] > 20
+    assert summary["by_rule"] == {
+        rule: sum(1 for r in findings(x_audit) if r["rule"] == rule) for rule in summary["by_rule"]
+    }
+    row = findings(x_audit)[0]
+    for key in ("post_id", "date", "url", "rule", "excerpt", "suggestion", "severity"):
+        assert key in row
+
+
+def test_planted_x_posts_fire(x_audit: Path) -> None:
+    rows = findings(x_audit)
+    assert "SM101" in rules_for(rows, "1619018063935445090")
+    assert "SM601" in rules_for(rows, "1654618863305179026")
+    assert "SM501" in rules_for(rows, "1669721490847678622")
+    assert "SM503" in rules_for(rows, "1720158663342046029")
+    deleted = [r for r in rows if r["deleted"]]
+    assert deleted and deleted[0]["rule"] == "SM601", "the deleted heated reply is audited too"
+
+
+def test_decoys_stay_clean(x_audit: Path) -> None:
+    rows = findings(x_audit)
+    texts = {r["post_id"] for r in rows if r["severity"] != "info"}
+    summary = json.loads((x_audit / "summary.json").read_text())
+    # the Samaritans signposting, the idiom and the suicide-prevention post are not findings
+    assert len(texts) <= 6, texts
+    assert summary["verdicts"]["pass"] >= summary["posts"] - 6
+
+
+@pytest.mark.parametrize(
+    ("export", "post_fragment", "rule"),
+    [
+        ("mastodon", "Third no-show", "SM103"),
+        ("linkedin", "98%", "SM401"),
+        ("facebook", "Roundhay parkrun", "SM301"),
+    ],
+)
+def test_planted_posts_on_other_platforms(tmp_path: Path, export: str, post_fragment: str, rule: str) -> None:
+    result = run_audit([DATA / export], tmp_path, workers=1)
+    rows = findings(tmp_path)
+    assert any(r["rule"] == rule for r in rows), (rule, result.summary["by_rule"])
+    assert result.summary["posts"] > 0
+
+
+def test_takeover_incident_in_generated_archive(tmp_path: Path) -> None:
+    archive = tmp_path / "x.zip"
+    write_x_archive(archive, 1500, seed=5)
+    out = tmp_path / "out"
+    result = run_audit([archive], out, workers=2)
+    assert result.summary["posts"] > 1000
+    assert result.incidents, "the synthetic archive plants a 3am burst from a lookalike app"
+    incident = result.incidents[0]
+    assert any("Andr0id" in reason for reason in incident.reasons)
+    assert any("BABCP" in step for step in incident.steps)
+
+
+def test_zip_slip_and_bad_exports_exit_2(tmp_path: Path) -> None:
+    runner = CliRunner()
+    empty = tmp_path / "empty.zip"
+    with zipfile.ZipFile(empty, "w"):
+        pass
+    unknown = tmp_path / "notes.zip"
+    with zipfile.ZipFile(unknown, "w") as zf:
+        zf.writestr("notes.txt", "just some notes")
+        zf.writestr("../../evil.txt", "escape")
+    for bad in (empty, unknown, tmp_path / "missing.zip"):
+        out = tmp_path / f"out-{bad.stem}"
+        result = runner.invoke(app, ["audit", str(bad), "--out", str(out)])
+        assert result.exit_code == 2, result.output
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert "Traceback" not in result.output
+    assert not (tmp_path.parent / "evil.txt").exists()
+
+
+def test_cli_json_summary(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["audit", str(DATA / "linkedin"), "--out", str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["posts"] > 0 and "SM401" in summary["by_rule"]
