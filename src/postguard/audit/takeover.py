@@ -76,11 +76,9 @@ class Baseline:
             reasons.append(
                 f"posted at {s.when.hour:02d}:00-{s.when.hour:02d}:59 UTC, an hour this account almost never posts at"
             )
-        if s.language and self.main_language and s.language != self.main_language:
-            if self.languages[s.language] / self.total < 0.02:
-                reasons.append(
-                    f"written in '{s.language}' while the account writes in '{self.main_language}'"
-                )
+        foreign = s.language and self.main_language and s.language != self.main_language
+        if foreign and s.language and self.languages[s.language] / self.total < 0.02:
+            reasons.append(f"written in '{s.language}' while the account writes in '{self.main_language}'")
         return reasons
 
 

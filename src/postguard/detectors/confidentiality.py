@@ -76,7 +76,9 @@ def _entity_identifiers(post: Analysis) -> list[Identifier]:
     return found
 
 
-_APPOSITION_AFTER = re.compile(r"^(?:,\s+(?:a|an|the|who|aged|\d|we|you|i|so|well|thank|congrat|happy)|'s|’s|\s+\(\d)", re.IGNORECASE)
+_APPOSITION_AFTER = re.compile(
+    r"^(?:,\s+(?:a|an|the|who|aged|\d|we|you|i|so|well|thank|congrat|happy)|'s|’s|\s+\(\d)", re.IGNORECASE
+)
 
 
 def _ambiguous_sentence_start(post: Analysis, start: int, end: int) -> bool:
