@@ -3,15 +3,16 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEBIAN_PACKAGES := libimage-exiftool-perl tesseract-ocr tesseract-ocr-eng
 OUT := out
 
 .PHONY: demo test test-fast lint bench system-deps clean
 
-# Debian tools postguard drives (exiftool strips metadata, tesseract reads text in photos).
+# Debian tools postguard drives (exiftool strips metadata, tesseract reads text in photos) and
+# chromium, which the browser tests open the audit report in (never downloaded by playwright).
 system-deps:
 	@missing=""; command -v exiftool >/dev/null || missing="$$missing libimage-exiftool-perl"; \
 	command -v tesseract >/dev/null || missing="$$missing tesseract-ocr tesseract-ocr-eng"; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
@@ -40,6 +41,8 @@ demo: install
 	@$(BIN)/postguard check "Garden finally finished! Home office with a view." --image $(OUT)/garden.jpg || true
 	@echo; echo "=== postguard scrub: a clean copy into $(OUT)/clean/"
 	@$(BIN)/postguard scrub $(OUT)/garden.jpg --out $(OUT)/clean
+	@echo; echo "=== postguard audit: a (synthetic) X archive, report in $(OUT)/audit/report.html"
+	@$(BIN)/postguard audit tests/sources/data/x-archive --out $(OUT)/audit
 
 test: install
 	$(BIN)/python -m pytest -n 2 -q
@@ -55,6 +58,7 @@ lint: $(STAMP)
 bench: install
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_media.py
+	$(BIN)/python bench/bench_audit.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

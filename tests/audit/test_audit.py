@@ -111,7 +111,9 @@ def test_zip_slip_and_bad_exports_exit_2(tmp_path: Path) -> None:
 
 
 def test_cli_json_summary(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["audit", str(DATA / "linkedin"), "--out", str(tmp_path), "--format", "json"])
+    result = CliRunner().invoke(
+        app, ["audit", str(DATA / "linkedin"), "--out", str(tmp_path), "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["posts"] > 0 and "SM401" in summary["by_rule"]

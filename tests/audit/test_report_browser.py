@@ -20,7 +20,9 @@ from postguard.audit.report import MAX_CARDS, render_report
 pytestmark = pytest.mark.slow
 
 sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="the Python package playwright is not installed (pip install playwright)"
+    "playwright.sync_api",
+    reason="the Python package playwright is not installed (pip install playwright)",
+    exc_type=ImportError,
 )
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 if not os.access(CHROMIUM, os.X_OK):

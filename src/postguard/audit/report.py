@@ -964,14 +964,14 @@ SECTIONS = (
 )
 
 
-def _title(result: AuditResult) -> tuple[str, str]:
+def _title(result: AuditResult) -> str:
     who = next((p.name or p.handle for p in result.profiles if p.name or p.handle), "")
-    return ("Social media audit" + (f": {who}" if who else "")), who
+    return "Social media audit" + (f": {who}" if who else "")
 
 
 def render_report(result: AuditResult) -> str:
     """The whole report as one self-contained HTML page."""
-    title, _who = _title(result)
+    title = _title(result)
     policy = result.summary.get("policy") if isinstance(result.summary.get("policy"), dict) else {}
     policy_line = "BABCP guidance on the use of social media"
     if policy and policy.get("version"):

@@ -126,7 +126,9 @@ class Audit:
             )
             self.push_priority(finding)
         self.verdicts[worst] += 1
-        self.signals.append(takeover.signal(post.id, post.created_at, post.client_app, meta.language, rules))
+        self.signals.append(
+            takeover.signal(post.id, post.created_at, post.client_app, meta.language, rules, post.text)
+        )
         if post.visibility in (None, "public") and not post.deleted and post.text.strip():
             sample = PostSample(
                 post.id, post.created_at, post.url, post.text, post.visibility, post.kind, worst
@@ -341,7 +343,9 @@ def _audit_profiles(audit: Audit, profiles: list[AccountProfile], findings_file:
     """The bio, name, location and website, checked like a post (kind "bio")."""
     engine = engine_for(audit.pack.id) if audit.pack.id == "babcp" else Engine(audit.pack)
     for profile in profiles:
-        text = " \n".join(t for t in (profile.name, profile.bio, profile.location, profile.website) if t)
+        # X wraps the profile website in its own t.co shortener: that is not the member's doing
+        website = "" if profile.website.startswith(("https://t.co/", "http://t.co/")) else profile.website
+        text = " \n".join(t for t in (profile.name, profile.bio, profile.location, website) if t)
         if not text.strip():
             continue
         try:

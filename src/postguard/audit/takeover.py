@@ -9,12 +9,20 @@ write in, or a burst of abusive posts from an account that almost never posts an
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from postguard.audit.model import TakeoverIncident
 
-HARMFUL_RULES = frozenset({"SM201", "SM202", "SM203", "SM403", "SM601"})
+HARMFUL_RULES = frozenset({"SM201", "SM202", "SM203", "SM403", "SM503", "SM601"})
+# What hijacked accounts post besides abuse: scams and fake security warnings.
+SPAM = re.compile(
+    r"\b(?:crypto|bitcoin|giveaway|free (?:iphone|gift|money)|claim (?:now|your)|investment opportunit\w+|"
+    r"double your money|verify your account|account (?:will be|has been) (?:suspended|locked|disabled)|"
+    r"click (?:here|the link)|dm me (?:to|for) (?:earn|invest|profit)|earn £?\$?\d+)",
+    re.IGNORECASE,
+)
 WINDOW = dt.timedelta(hours=48)
 STEPS = [
     "Regain control: change the password from a device you trust, turn on multi-factor "
@@ -48,9 +56,17 @@ def _parse(value: str | None) -> dt.datetime | None:
 
 
 def signal(
-    post_id: str, created_at: str | None, client_app: str | None, language: str | None, rules: set[str]
+    post_id: str,
+    created_at: str | None,
+    client_app: str | None,
+    language: str | None,
+    rules: set[str],
+    text: str,
 ) -> PostSignal:
-    return PostSignal(post_id, _parse(created_at), client_app, language, frozenset(rules & HARMFUL_RULES))
+    harmful = set(rules & HARMFUL_RULES)
+    if SPAM.search(text):
+        harmful.add("scam")
+    return PostSignal(post_id, _parse(created_at), client_app, language, frozenset(harmful))
 
 
 class Baseline:
@@ -113,7 +129,9 @@ def incidents(signals: list[PostSignal]) -> list[TakeoverIncident]:
         assert first is not None and last is not None
         hours = max(1, round((last - first).total_seconds() / 3600))
         rules = sorted({r for s, _ in group for r in s.harmful_rules})
-        summary = [f"{len(group)} abusive or discriminatory posts ({', '.join(rules)}) within {hours} hours"]
+        summary = [
+            f"{len(group)} abusive, scam or discriminatory posts ({', '.join(rules)}) within {hours} hours"
+        ]
         summary += [
             f"{reason} ({count} of them)" if count > 1 else reason for reason, count in reasons.most_common(4)
         ]

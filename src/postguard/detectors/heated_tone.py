@@ -20,7 +20,7 @@ _INSULT = re.compile(
     rf"\b(?:{INSULTS}|halfwits?|idiots|morons|clowns|muppets|losers|frauds|know[- ]it[- ]alls?|"
     r"armchair (?:expert|warrior|psychologist)s?|jumped[- ]up|smug|dumbest|stupidest|thickest|"
     r"spineless|gutless|genius|sweetie|sweetheart|hun|darling|love|mate|pal|buddy|chief|"
-    r"keyboard warriors?|sheeple|numpties|pillocks|cowards|zealots|fanatics|cultists|bigots)\b",
+    r"keyboard warriors?|sheeple|numpties|pillocks|cowards|zealots|fanatics|cultists|bigots)s?\b",
     re.IGNORECASE,
 )
 # Vocatives like "genius", "sweetie", "love" are only insults when tacked on to a reply.
