@@ -83,7 +83,7 @@ class Baseline:
     def unusual(self, s: PostSignal) -> list[str]:
         reasons = []
         apps_total = sum(self.apps.values()) or 1
-        if s.client_app and self.apps[s.client_app] / apps_total < 0.01:
+        if s.client_app and self.apps[s.client_app] / apps_total < 0.02:
             reasons.append(
                 f"posted with '{s.client_app}', an app used for only {self.apps[s.client_app]} posts"
             )
@@ -119,8 +119,12 @@ def incidents(signals: list[PostSignal]) -> list[TakeoverIncident]:
     found = []
     for group in groups:
         unusual = [p for p in group if p[1]]
-        burst = len(group) >= 3 and baseline.harmful_share < 0.05
-        if not (len(unusual) >= 2 or (unusual and burst) or (burst and len(group) >= 5)):
+        first_when, last_when = group[0][0].when, group[-1][0].when
+        assert first_when is not None and last_when is not None
+        quick = last_when - first_when <= dt.timedelta(hours=12)
+        # a burst: many harmful posts in hours, from an account that hardly ever posts any
+        burst = quick and len(group) >= 5 and baseline.harmful_share < 0.05
+        if not ((len(unusual) >= 2 and quick) or len(unusual) >= 3 or burst):
             continue
         reasons: Counter[str] = Counter()
         for _, why in group:
