@@ -59,6 +59,7 @@ bench: install
 	$(BIN)/python bench/bench_check.py
 	$(BIN)/python bench/bench_media.py
 	$(BIN)/python bench/bench_audit.py
+	$(BIN)/python bench/bench_audit.py --unique
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

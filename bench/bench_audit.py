@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import tempfile
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 from postguard.audit.runner import run_audit
@@ -45,14 +47,37 @@ def tree_pss_kib(root: int) -> int:
     return total
 
 
+_FULL_TEXT = re.compile(rb'("full_text": ")((?:[^"\\\\]|\\\\.)*)(")')
+
+
+def make_unique(archive: Path) -> None:
+    """Give every post a distinct text (the generator reuses templates): a stricter benchmark."""
+    counter = iter(range(10**9))
+    with zipfile.ZipFile(archive) as zf:
+        entries = {name: zf.read(name) for name in zf.namelist()}
+    words = [b"today", b"again", b"honestly", b"this week", b"lately", b"as ever", b"for once"]
+
+    def vary(m: re.Match[bytes]) -> bytes:
+        n = next(counter)
+        return m.group(1) + m.group(2) + b" " + words[n % len(words)] + b" " + str(n).encode() + m.group(3)
+
+    entries["data/tweets.js"] = _FULL_TEXT.sub(vary, entries["data/tweets.js"])
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in entries.items():
+            zf.writestr(name, data)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--posts", type=int, default=50_000)
+    parser.add_argument("--unique", action="store_true", help="make every post's text distinct")
     args = parser.parse_args()
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
         archive = Path(tmp) / "x.zip"
         write_x_archive(archive, args.posts, seed=1)
+        if args.unique:
+            make_unique(archive)
         texts = {p.text for p in open_export(archive).posts() if p.kind != "repost"}
         print(
             f"archive: {args.posts:,} posts, {archive.stat().st_size / 1e6:.1f} MB zip, {len(texts):,} distinct texts"

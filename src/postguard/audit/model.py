@@ -58,6 +58,7 @@ class TakeoverIncident:
     reasons: list[str]  # plain words: "posted with 'Twitter for Andr0id', never used before"
     steps: list[str]  # what the policy expects: regain control, remove, tell BABCP
     score: float
+    posts: list[PostSample] = field(default_factory=list)  # the posts themselves, for the report
 
 
 @dataclass

@@ -527,7 +527,7 @@ def _priority(result: AuditResult) -> str:
 
 def _post_index(result: AuditResult) -> dict[str, tuple[str | None, str | None, str]]:
     index: dict[str, tuple[str | None, str | None, str]] = {}
-    for s in result.recent_public:
+    for s in [*result.recent_public, *(p for incident in result.incidents for p in incident.posts)]:
         index[s.id] = (s.url, s.date, s.text)
     for f in result.priority:
         index[f.post_id] = (f.url, f.date, f.text)

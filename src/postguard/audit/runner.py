@@ -127,7 +127,9 @@ class Audit:
             self.push_priority(finding)
         self.verdicts[worst] += 1
         self.signals.append(
-            takeover.signal(post.id, post.created_at, post.client_app, meta.language, rules, post.text)
+            takeover.signal(
+                post.id, post.created_at, post.client_app, meta.language, rules, post.text, post.url
+            )
         )
         if post.visibility in (None, "public") and not post.deleted and post.text.strip():
             sample = PostSample(

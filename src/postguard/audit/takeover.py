@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from postguard.audit.model import TakeoverIncident
+from postguard.audit.model import PostSample, TakeoverIncident
 
 HARMFUL_RULES = frozenset({"SM201", "SM202", "SM203", "SM403", "SM503", "SM601"})
 # What hijacked accounts post besides abuse: scams and fake security warnings.
@@ -43,6 +43,8 @@ class PostSignal:
     client_app: str | None
     language: str | None
     harmful_rules: frozenset[str]
+    text: str = ""  # kept only for harmful posts, so memory stays small
+    url: str | None = None
 
 
 def _parse(value: str | None) -> dt.datetime | None:
@@ -62,11 +64,15 @@ def signal(
     language: str | None,
     rules: set[str],
     text: str,
+    url: str | None = None,
 ) -> PostSignal:
     harmful = set(rules & HARMFUL_RULES)
     if SPAM.search(text):
         harmful.add("scam")
-    return PostSignal(post_id, _parse(created_at), client_app, language, frozenset(harmful))
+    kept = text if harmful else ""
+    return PostSignal(
+        post_id, _parse(created_at), client_app, language, frozenset(harmful), kept, url if harmful else None
+    )
 
 
 class Baseline:
@@ -147,6 +153,18 @@ def incidents(signals: list[PostSignal]) -> list[TakeoverIncident]:
                 reasons=summary,
                 steps=list(STEPS),
                 score=min(1.0, 0.4 + 0.1 * len(unusual) + (0.2 if burst else 0.0)),
+                posts=[
+                    PostSample(
+                        s.id,
+                        s.when.isoformat().replace("+00:00", "Z") if s.when else None,
+                        s.url,
+                        s.text,
+                        None,
+                        "post",
+                        "block",
+                    )
+                    for s, _ in group
+                ],
             )
         )
     return found

@@ -61,7 +61,7 @@ _HOSTILE_VERB = (
     r"(?:see|seen) any more|sick of (?:all )?(?:these|the)|no more|ban|round up|bar"
 )
 _HATEFUL_ENTITY = re.compile(
-    r"\b(?:heil hitler|sieg heil|14 ?/? ?88|1488|white power|white genocide|great replacement|"
+    r"(?<![\w/.=-])(?:14 ?/ ?88|1488)(?![\w/.-])|\b(?:heil hitler|sieg heil|white power|white genocide|great replacement|"
     r"hitler (?:was right|had (?:the right|a point|the right idea)|did nothing wrong)|"
     r"holocaust (?:never happened|didn'?t happen|(?:is|was) a (?:lie|hoax|myth|fraud)|was exaggerated|"
     r"is (?:a )?(?:fake|made up))|"
