@@ -278,6 +278,7 @@ def audit(
             workers=workers or None,
             check_media=media,
             progress=tick,
+            on_total=(lambda n: progress.update(task, total=n)) if stderr.is_terminal else None,
         )
     summary = result.summary
     if format is not Format.text:

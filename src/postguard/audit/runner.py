@@ -277,18 +277,25 @@ def run_audit(
     workers: int | None = None,
     check_media: bool = True,
     progress: Callable[[int, int], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> AuditResult:
-    """Audit one or more exports into ``out``; InputError for an unusable export."""
+    """Audit one or more exports into ``out``; InputError for an unusable export.
+
+    ``on_total`` (for a progress bar with an ETA) costs one extra streaming pass to count posts.
+    """
     from postguard.audit.report import render_report
 
     started = time.perf_counter()
-    out.mkdir(parents=True, exist_ok=True)
     audit = Audit(out, pack)
     workers = workers or min(2, os.cpu_count() or 1)
     tmp = out / ".postguard-tmp"
     findings_tmp = out / "findings.jsonl.part"
-    exports = [open_export(p) for p in paths]
+    exports: list[Any] = []
     try:
+        exports.extend(open_export(p) for p in paths)
+        out.mkdir(parents=True, exist_ok=True)
+        if on_total:
+            on_total(sum(_countable(i, include_deleted) for e in exports for i in e.items()))
         tmp.mkdir(exist_ok=True)
         with (
             findings_tmp.open("w", encoding="utf-8") as findings_file,
@@ -321,6 +328,11 @@ def run_audit(
     report_tmp.write_text(render_report(result), encoding="utf-8")
     report_tmp.replace(out / "report.html")
     return result
+
+
+def _countable(item: Item, include_deleted: bool) -> bool:
+    post = item.post
+    return post.kind != "repost" and bool(post.text.strip()) and (include_deleted or not post.deleted)
 
 
 def _collect(
