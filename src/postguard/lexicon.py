@@ -221,7 +221,3 @@ CHARACTERISTIC_WORD = {
     "disability": "ableist",
     "age": "ageist",
 }
-
-
-def group_pattern(characteristic: str) -> str:
-    return GROUPS[characteristic]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -39,8 +38,6 @@ _REJECTION_AFTER = re.compile(
     r"not (?:funny|true|banter)|no (?:joke|excuse))\b",
     re.IGNORECASE,
 )
-
-_QUOTE_CHARS = "\"“”‘’'«»"
 
 
 @dataclass(frozen=True)
@@ -99,23 +96,7 @@ def is_reported(text: str, start: int, end: int, sentence: Span | None = None) -
     return bool(_REJECTION_AFTER.match(text[end : min(len(text), end + 60)]))
 
 
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def excerpt(text: str, start: int | None, end: int | None) -> str | None:
     if start is None or end is None:
         return None
     return text[start:end]
-
-
-def caps_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(c.isupper() for c in letters) / len(letters)
-
-
-def any_quote(text: str) -> bool:
-    return any(q in text for q in _QUOTE_CHARS)

@@ -109,11 +109,6 @@ def mentions_clients(text: str) -> bool:
     return bool(_ANY_CLIENT.search(text)) or bool(_SPECIFIC.search(text))
 
 
-def client_word_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the words client(s)/patient(s)/service user(s), for rules about clients as a group."""
-    return [(m.start(), m.end()) for m in _ANY_CLIENT.finditer(text)]
-
-
 _CLIENT_REFERENCE = re.compile(
     r"\b(?:clients?|patients?|pts|service[- ]users?|caseload|punters|frequent flyers?|"
     r"my (?:\w+day )?\d{1,2}(?::\d\d)?\s?(?:am|pm)(?:'s)?|my \w+day (?:client|group|lad|lady)|in clinic|"
