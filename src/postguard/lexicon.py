@@ -99,7 +99,7 @@ SLURS: dict[str, list[str]] = {
         "window licker",
         "windowlicker",
     ],
-    "sex or gender": ["feminazi", "femoid", "foid"],
+    "sex or gender": ["feminazi", "femoid", "foid", "bitch", "slut", "whore", "skank"],
 }
 
 _LEET_TO_LETTER = str.maketrans(
@@ -167,7 +167,8 @@ GROUPS: dict[str, str] = {
         r"mixed[- ]race (?:people|kids)|jamaicans|somalis|nigerians|pakistanis|bangladeshis|"
         r"(?:black|asian|african|arab|pakistani|indian|chinese|nigerian|somali|jamaican|gypsy|roma) "
         r"(?:men|women|lads|guys|people|families|kids|neighbours|builders|drivers|doctors|nurses|workers|"
-        r"clients|patients|lot|colleagues|students)|(?:some|certain|these|those|their|that) cultures?"
+        r"clients|patients|lot|colleagues|students)|(?:some|certain|these|those|their|that) cultures?|"
+        r"black (?:man|woman|person|guy|bloke|lad|girl|kid)|blacks"
     ),
     "nationality or immigration status": (
         r"immigrants?|migrants?|refugees?|asylum seekers?|foreigners?|illegals|illegal immigrants|"
@@ -191,18 +192,20 @@ GROUPS: dict[str, str] = {
     "gender identity": (
         r"trans(?:gender)? (?:people|women|woman|men|man|folk|kids|children|youth|persons?)|"
         r"trans(?:gender)?s|transsexuals?|trans|non[- ]binary (?:people|folk)|enbies|"
-        r"trans activists|gender ideologues|transgenderism|non[- ]binary|being trans"
+        r"trans activists|gender ideologues|transgenderism|non[- ]binary|being trans|"
+        r"trans(?:gender)? (?:person|woman|man|girl|boy|kid)"
     ),
     "sexual orientation": (
         r"gay (?:people|men|man|women|folk|couples)|gays|lesbians?|bisexuals?|bi people|"
         r"homosexuals?|homos|queers|lgbt\w*(?: people| folk| community)?|the gay community|"
-        r"homosexuality|being gay|bisexuality"
+        r"homosexuality|being gay|bisexuality|gay (?:person|guy|bloke|lad|boy|girl|kid|couple)|gays?|lesbians?"
     ),
     "disability": (
         r"disabled (?:people|folk|kids|children|persons?)|the disabled|people with (?:disabilities|"
         r"a disability|learning disabilities|down'?s(?: syndrome)?|autism|mental illness)|autistic (?:people|kids|adults)|"
         r"autistics|wheelchair users|deaf people|blind people|the mentally ill|mentally ill people|"
-        r"people with schizophrenia|schizophrenics|cripples|amputees"
+        r"people with schizophrenia|schizophrenics|cripples|amputees|"
+        r"disabled (?:person|man|woman|guy|kid|child)|(?:a |any )?(?:wheelchair user|deaf person|blind person)"
     ),
     "age": (
         r"old people|the elderly|elderly people|pensioners|oaps|boomers|old (?:folk|codgers|biddies|men|women)|"

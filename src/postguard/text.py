@@ -16,6 +16,9 @@ _NEGATORS = re.compile(
     re.IGNORECASE,
 )
 
+# "Don't you think...", "Isn't it true...": questions that assert, not negations.
+_RHETORICAL = re.compile(r"\s+(?:you|it|they|we|he|she|everyone|anyone)\b", re.IGNORECASE)
+
 # Frames that report, quote or reject what follows instead of asserting it (counter-speech).
 _REPORTING = re.compile(
     r"\b(?:say(?:s|ing)?|said|told|tells me|telling me|calling|called|call (?:them|him|her|me|you|us|someone|people)|claim(?:s|ing|ed)?|"
@@ -35,7 +38,8 @@ _REJECTION_AFTER = re.compile(
     r"(?:not ok(?:ay)?|never ok(?:ay)?|not acceptable|unacceptable|racist|sexist|homophobic|"
     r"transphobic|ableist|bigoted|hateful|hate speech|abuse|abusive|harmful|wrong|disgusting|"
     r"vile|a lie|a myth|false|untrue|offensive|dehumanising|dehumanizing|discrimination|"
-    r"not (?:funny|true|banter)|no (?:joke|excuse))\b",
+    r"not (?:funny|true|banter)|no (?:joke|excuse)|(?:a|an) (?:\w+ )?(?:comment|statement|thing to say|"
+    r"remark|view|slur|insult)|(?:something|what) (?:\w+ )?(?:people|trolls|bigots) (?:say|post|write))\b",
     re.IGNORECASE,
 )
 
@@ -69,7 +73,11 @@ def sentence_at(text: str, offset: int, spans: Iterable[Span] | None = None) -> 
 def is_negated(text: str, start: int, window: int = 40, sentence_start: int = 0) -> bool:
     """A negator shortly before ``start``, in the same sentence ("I don't think they're ...")."""
     left = text[max(sentence_start, start - window) : start]
-    return bool(_NEGATORS.search(left))
+    question = text.find("?", start) != -1 and "." not in text[start : text.find("?", start)]
+    return any(
+        not _RHETORICAL.match(left, m.end()) and not (question and not left[: m.start()].strip(" \"'(why"))
+        for m in _NEGATORS.finditer(left)
+    )
 
 
 def inside_quotes(text: str, start: int, end: int, sentence: Span) -> bool:

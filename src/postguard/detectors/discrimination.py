@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
@@ -52,13 +56,20 @@ _PREDICATE = (
     r"should (?:all )?(?:just )?be (?:barred|stopped|banned|denied|removed|excluded)|barred from|"
     r"a mental illness|confused|perverted|sinful|an? abomination|should be cured|"
     r"can'?t be (?:real|proper|good) (?:\w+ )?(?:therapists?|doctors?|parents?|nurses?)|"
-    r"ruin(?:ed|s)? (?:the|our|this)|stink(?:ing)? (?:up|out)|cheap labour|steal(?:ing)? our"
+    r"ruin(?:ed|s)? (?:the|our|this)|ruins everything|stink(?:ing)? (?:up|out)|cheap labour|steal(?:ing)? our|"
+    r"pathetic|shit|crap|shite|a problem|the problem|should (?:all )?leave|(?:were|are) all dead|"
+    r"should (?:all )?be (?:executed|wiped out|eliminated|eradicated|purged|culled|hanged|hung|shot|"
+    r"killed|murdered|burned|gassed|exterminated)|belong in a (?:zoo|cage|kennel)|stay in their place|"
+    r"(?:are|is) (?:just |simply )?the worst|a disgrace|inferior|not (?:welcome|wanted)|don'?t deserve (?:to live|rights|respect)|"
+    r"(?:ever |just |all )?(?:behave|integrate|learn english|speak english|be normal|be trusted|keep quiet|shut up)\?"
 )
 _HOSTILE_VERB = (
     r"kill|murder|gas|shoot|deport|ban|exterminate|eradicate|wipe out|get rid of|lock up|hang|burn|"
     r"string up|round up|hate|despise|can'?t stand|loathe|detest|death to|no more|send back|"
     r"f\*?u?c?k|down with|never hire|never rent to|keep out|kick out|sterili[sz]e|stone|beat up|"
-    r"(?:see|seen) any more|sick of (?:all )?(?:these|the)|no more|ban|round up|bar"
+    r"(?:see|seen) any more|sick of (?:all )?(?:these|the)|no more|ban|round up|bar|hurt|harm|attack|"
+    r"stab|bomb|lynch|murder|shoot the next|kill the next|never let an?|don'?t (?:respect|trust|like)|"
+    r"(?:i )?(?:can'?t|cannot) stand|typical(?: of)?"
 )
 _HATEFUL_ENTITY = re.compile(
     r"(?<![\w/.=-])(?:14 ?/ ?88|1488)(?![\w/.-])|\b(?:heil hitler|sieg heil|white power|white genocide|great replacement|"
@@ -81,7 +92,7 @@ def _group_regexes() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
             re.IGNORECASE,
         )
         hostile = re.compile(
-            rf"\b(?P<pred>{_HOSTILE_VERB})\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|any\s+)*"
+            rf"\b(?P<pred>{_HOSTILE_VERB})\s+(?:all\s+|every\s+|the\s+|these\s+|those\s+|more\s+|any\s+|an?\s+|next\s+)*"
             rf"(?:bloody\s+|filthy\s+|dirty\s+|f\w*ing\s+)?(?P<group>{groups})\b",
             re.IGNORECASE,
         )
@@ -94,6 +105,98 @@ _GROUP_REGEXES = _group_regexes()
 # sixteen per-characteristic patterns need not run.
 _ANY_GROUP = re.compile(rf"\b(?:{'|'.join(GROUPS.values())})\b", re.IGNORECASE)
 _GAP_NEGATION = re.compile(r"\b(?:not|never|n't|no longer|aren'?t|isn'?t|weren'?t)\b", re.IGNORECASE)
+# "X are not good people": a negated compliment is a derogation.
+_NEGATED_PRAISE = re.compile(
+    r"\b(?:are|is|were|was)\s+(?:not|never|n't)\s+(?:\w+\s+)?(?:good|intelligent|smart|human|real|"
+    r"welcome|trustworthy|honest|clever|decent|normal|equal|capable|people|worth)\b|\bare(?:n'?t| not) (?:\w+ )?human\b",
+    re.IGNORECASE,
+)
+# Spelling games that hide a group or a slur from word lists: "h4te", "w o m e n", "Muslmis",
+# "womenarescum". The text is undone into plain words and checked again.
+_VOCABULARY = [
+    "women",
+    "woman",
+    "females",
+    "girls",
+    "trans",
+    "gay",
+    "gays",
+    "lesbians",
+    "black",
+    "blacks",
+    "disabled",
+    "muslims",
+    "muslim",
+    "islam",
+    "jews",
+    "immigrants",
+    "immigrant",
+    "migrants",
+    "refugees",
+    "people",
+    "person",
+    "hate",
+    "despise",
+    "disgusting",
+    "scum",
+    "vermin",
+    "animals",
+    "rats",
+    "kill",
+    "murder",
+    "shoot",
+    "worthless",
+    "pathetic",
+    "stupid",
+    "subhuman",
+    "filth",
+    "trash",
+    "die",
+    "dead",
+]
+# Ordinary words the leet-tolerant slur patterns would otherwise catch.
+_NOT_SLURS = frozenset(
+    {"spice", "spices", "spicy", "coonhound", "wogan", "yiddish", "mongs", "spastics"} - {"mongs", "spastics"}
+)
+# Misspellings are undone only toward long or distinctive words: "rates" must not become "rats".
+_FUZZY_TARGETS = [w for w in _VOCABULARY if len(w) >= 6 or w in ("women", "woman")]
+_LEET_INSIDE = re.compile(
+    r"(?<=[a-z])[0-9@$*]+(?=[a-z])|(?<=\b[a-z])[0-9@$*]+|[0-9@$*]+(?=[a-z]{2,}\b)", re.IGNORECASE
+)
+_LEET_MAP = str.maketrans(
+    {"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s", "7": "t", "*": "u"}
+)
+_SPACED = re.compile(r"\b(?:[a-z] ){2,}[a-z]\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z0-9@$*]+")
+_PRONOUN_LEAD = re.compile(
+    r"\W*(?:they|them|these people|those people|these|those|all of them)\b", re.IGNORECASE
+)
+
+
+def _plain_words(text: str) -> str | None:
+    """The text with leetspeak, spaced-out letters, one-letter misspellings and run-together
+    words undone, toward the words hate is made of; None when nothing needed undoing.
+    """
+    undone = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    undone = _LEET_INSIDE.sub(lambda m: m.group(0).translate(_LEET_MAP), undone)
+
+    def fix(m: re.Match[str]) -> str:
+        token = m.group(0)
+        lower = token.lower()
+        if len(lower) < 4 or lower in _VOCABULARY:
+            return token
+        best = process.extractOne(lower, _FUZZY_TARGETS, scorer=DamerauLevenshtein.distance, score_cutoff=1)
+        if best is not None and best[0][0] == lower[0] and abs(len(best[0]) - len(lower)) <= 1:
+            return str(best[0])
+        if len(lower) >= 10:  # run together: "womenarescum"
+            parts = [w for w in _VOCABULARY if len(w) > 3 and w in lower]
+            if len(parts) >= 2:
+                words = "|".join(sorted(parts, key=len, reverse=True))
+                return " ".join(re.sub(rf"({words}|are|is)", r" \1 ", lower).split())
+        return token
+
+    undone = _TOKEN.sub(fix, undone)
+    return undone if undone != text else None
 
 
 @register
@@ -106,9 +209,22 @@ class DiscriminationDetector(Detector):
         slurs = SLUR_PATTERNS if may_contain_slur(text) else []
         for characteristic, pattern in slurs:
             for m in pattern.finditer(text):
-                if is_reported(text, m.start(), m.end()):
+                if m.group(0).lower() in _NOT_SLURS or is_reported(text, m.start(), m.end()):
+                    continue
+                if is_negated(text, m.start(), 12):  # "not a slut"
                     continue
                 yield self._evidence(m.start(), m.end(), characteristic, "slur", 0.9)
+        found = list(self._group_hate(post))
+        yield from found
+        if not found:
+            found = list(self._obfuscated(post))
+            yield from found
+        for m in _HATEFUL_ENTITY.finditer(text):
+            if not is_reported(text, m.start(), m.end()) and not is_negated(text, m.start(), 15):
+                yield self._evidence(m.start(), m.end(), "race or ethnicity", "hateful entity", 0.85)
+
+    def _group_hate(self, post: Analysis) -> Iterator[Evidence]:
+        text = post.text
         groups = _GROUP_REGEXES if _ANY_GROUP.search(text) else []
         for characteristic, derogation, hostile in groups:
             for m in derogation.finditer(text):
@@ -117,13 +233,47 @@ class DiscriminationDetector(Detector):
                 if _GAP_NEGATION.search(m.group("gap")) or self._countered(post, m):
                     continue
                 yield self._evidence(m.start(), m.end(), characteristic, "derogation", 0.8)
+            yield from self._negated_praise(post, characteristic, derogation)
+            yield from self._pronoun_reference(post, characteristic, derogation)
             for m in hostile.finditer(text):
                 if self._countered(post, m):
                     continue
                 yield self._evidence(m.start(), m.end(), characteristic, "hostility", 0.8)
-        for m in _HATEFUL_ENTITY.finditer(text):
-            if not is_reported(text, m.start(), m.end()) and not is_negated(text, m.start(), 15):
-                yield self._evidence(m.start(), m.end(), "race or ethnicity", "hateful entity", 0.85)
+
+    def _obfuscated(self, post: Analysis) -> Iterator[Evidence]:
+        """Group hate written to dodge word lists, checked on the text with the spelling undone."""
+        plain = _plain_words(post.text)
+        if plain is None:
+            return
+        for ev in self._group_hate(Analysis(plain)):
+            yield replace(
+                ev, start=0, end=len(post.text), message=ev.message + ", in disguised spelling", score=0.7
+            )
+
+    def _negated_praise(
+        self, post: Analysis, characteristic: str, derogation: re.Pattern[str]
+    ) -> Iterator[Evidence]:
+        group = re.compile(derogation.pattern.split("(?P<gap>")[0], re.IGNORECASE)
+        for m in group.finditer(post.text):
+            after = _NEGATED_PRAISE.match(post.text, m.end() + 1) if m.end() < len(post.text) else None
+            if after and not is_reported(post.text, m.start(), after.end()):
+                yield self._evidence(m.start(), after.end(), characteristic, "derogation", 0.7)
+
+    def _pronoun_reference(
+        self, post: Analysis, characteristic: str, derogation: re.Pattern[str]
+    ) -> Iterator[Evidence]:
+        """ "I hate X. They are scum.": the second sentence derogates the group the first named."""
+        text = post.text
+        group = re.compile(derogation.pattern.split("(?P<gap>")[0], re.IGNORECASE)
+        for previous, sentence in zip(post.sentences, post.sentences[1:], strict=False):
+            lead = _PRONOUN_LEAD.match(text, sentence.start, sentence.end)
+            named = group.search(text, previous.start, previous.end)
+            if not lead or not named:
+                continue
+            # read the sentence as if it named the group instead of the pronoun
+            stand_in = named.group(0) + text[lead.end() : sentence.end]
+            if derogation.search(stand_in) and not is_reported(text, sentence.start, sentence.end):
+                yield self._evidence(sentence.start, sentence.end, characteristic, "derogation", 0.75)
 
     @staticmethod
     def _countered(post: Analysis, m: re.Match[str]) -> bool:
