@@ -53,7 +53,7 @@ _AGE = re.compile(
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
     r"seventy|eighty|ninety)[- ](?:year|yr)s?[- ]old\b"
     r"|\b(?:aged?|age of)\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s?(?:yo|y/o|yrs)\b|(?<=, )\d{1,2}(?=,)|(?<=\()\d{1,2}(?=[,)])"
+    r"|\b\d{1,2}\s?(?:yo|y/o|yrs)\b|(?<=, )\d{1,2}(?=\s*[,)—–-])|(?<=\()\d{1,2}(?=[,)])|\byear \d{1,2} (?:girl|boy|pupil|student|lad|lass)"
     r"|\bin (?:(?:his|her|their) )?(?:early|mid|late)[- ](?:teens|twenties|thirties|forties|fifties|"
     r"sixties|seventies|eighties|nineties|[2-9]0s)\b"
     r"|\b(?:turned|turning|just turned|celebrated (?:her|his|their))\s+\d{1,2}(?:st|nd|rd|th)?\b"
@@ -101,6 +101,7 @@ _DAY_EVENT = re.compile(
     r"kids?|children|son|daughter|twins|triplets|dog|cat|allotment|band|team)\b"
     r"|\b(?:won|finished|ran|running|completed|passed|got married|gave birth|had (?:her|his|their) baby|"
     r"came out|got engaged|got divorced|was promoted|got the job|was sacked|was arrested|elected|"
+    r"lost (?:his|her|their) (?:wife|husband|partner|son|daughter|mum|mam|dad|baby|job|home|house|leg|arm)|"
     r"off to \w+ uni\w*|study(?:ing)? \w+ at|admitted|discharged|overdose|inpatient stays?)\b"
     r"|\b(?:in|since|last|this) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\b(?:since|at|after|before) (?:easter|christmas|xmas|new year|half[- ]term|the summer)\b"
@@ -125,6 +126,10 @@ _UNIQUE_ROLE = re.compile(
     r"principal|editor|presenter|founder|ceo|director|mp|councillor|coach|chef|governor) (?:of|for|at) "
     r"(?:the )?\w+|"
     r"\b(?:reads|presents|does) the (?:news|weather|sport|breakfast show)\b|"
+    r"\b(?:weather|news|sports?|breakfast|radio|tv) (?:presenter|reader|host|dj)\b|\b(?:off|on|from) (?:the )?(?:bbc|itv|sky|channel \d|radio \w+|the telly)\b|"
+    r"\b(?:whose|her|his|their) (?:dad|mum|mam|father|mother|husband|wife|brother|sister|son|daughter) "
+    r"(?:runs|owns|works at|is the|manages|teaches at)\b|"
+    r"\blives? (?:in|near|out past|just outside|round|by|above|opposite) (?:the )?(?-i:[A-Z]\w+)|"
     r"\b(?:on|off) (?:the )?(?:telly|tv|radio|news|local news)\b|"
     r"\b(?:ward|bay|bed|room) \d+\b",
     re.IGNORECASE,

@@ -60,6 +60,16 @@ _SPECIFIC = re.compile(
     rf"|(?:started|starting|began|begun|been|am|'m|I'm) working with (?:a|an|the|this)\s+(?!(?:team|colleague|service|trust|organi[sz]ation|charity|school|company|council|staff|partners?|nhs|commissioners?|new (?:team|system|service))\b)"
     rf"|(?:^|[:.!?(]\s*)(?:client|patient|pt|service user)\s+(?:is|was|has|had|told|said|came|cried|asked|says|tells|wants|thinks|presented|presents|reported|disclosed)\b"
     rf"|came to (?:see )?me\b|(?:client|patient|service user)s? (?:spotlight|testimonial|review)|testimonial"
+    rf"|(?:someone|somebody|a \w+|the \w+|one)\s+(?:i'?ve|ive|i have|i've|i)\s+(?:been\s+)?(?:working with|seeing|treating|supporting|counselling|see for)\b"
+    rf"|(?:someone|somebody|\w+) (?:i|we) see for (?:therapy|cbt|counselling|treatment|sessions)"
+    rf"|(?:the|a|this|that)\s+(?:[\w'’-]+\s+){{0,3}}(?:{_PERSON_NOUN}|fella|bloke|lad|lass)\s+(?:i|we)\s+(?:work with|see|treat|support|counsel)\b"
+    rf"|on my (?:\w+day |\w+ )?(?:list|caseload|books|ward)\b"
+    rf"|(?:session|sessions|appointment|assessment) with the\b"
+    rf"|(?:turned up|came in|walked in|showed up) (?:in|to|at) (?:my|our|the) (?:clinic|practice|service|surgery|room)"
+    rf"|(?:sent|referred) (?:to me |to us )?by (?:her|his|their|the) (?:gp|doctor|school|employer|consultant)"
+    rf"|one of (?:my|our) (?:[\w-]+ )?(?:clients|patients|service users)\b"
+    rf"|(?:bed|bay) \d+\b"
+    rf"|(?:my )?(?:first|last|next|final|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)) (?:appointment|session|client|referral|patient)(?: of the day)? (?:was|is|today|this morning)\b"
     rf"|session notes|presenting (?:with|w/)|phq-?9|gad-?7|core-?10|(?:in|at) (?:our|my|the) (?:clinic|practice|surgery|service|centre)(?:'s)? waiting room"
     r")",
     re.IGNORECASE,
@@ -121,6 +131,8 @@ _CLIENT_REFERENCE = re.compile(
     r"(?:my|the) waiting list(?! (?:target|times?|figures|numbers|data|initiative|pressures?))|people on my \w+|had an? (?:proper |right |real )?[\w ]{0,20}? in (?:today|clinic)|"
     r"(?:someone|somebody|a \w+) (?:i'?m|i am) (?:currently )?(?:seeing|treating|working with)|"
     r"(?:finished|ended|stopped) (?:therapy|treatment|our sessions|working together)|a grown (?:man|woman)|"
+    r"people in (?:therapy|treatment|counselling)|(?:a couple|a few|some|two|three|several) of mine|"
+    r"my (?:\w+day |\w+ )?(?:clients?|patients?|referrals?|caseload)|(?:these|those|some of these|some of my) (?:\w+ )?clients|"
     r"(?:people|those|the ones|folk) who (?:\w+ ){0,6}(?:their|a|your) (?:therapist|counsell?or|psychologist|cbt)|addicts|alcoholics|anorexics|depressives|schizophrenics)\b|"
     r"\b(?:his|her|their) '[^']+'",
     re.IGNORECASE,

@@ -174,7 +174,9 @@ _EXTRA += [
             r"\b(?:or (?:i'?ll|i will|i'?m going to) (?:let|tell|show|send|make)|your choice\b|"
             r"want me to (?:send|show|forward|post) (?:them|it|this|these) to|doesn'?t know about|"
             r"(?:i'?ll|i will) let your (?:manager|boss|wife|husband|partner|employer|clients?) know|"
-            r"maybe (?:she|he|they)'?d like to know|keep (?:\w+ing)\b[^.!?]{0,60}\band (?:he|she|they|everyone) will)",
+            r"maybe (?:she|he|they)'?d like to know|choose your next move carefully|think (?:very )?carefully "
+            r"about your next|i'?m (?:marking|assessing|reviewing) your|i'?ll just turn up|i'?m very persistent|"
+            r"i found your (?:facebook|insta\w*|tiktok|address|house|family)|keep (?:\w+ing)\b[^.!?]{0,60}\band (?:he|she|they|everyone) will)",
             re.IGNORECASE,
         ),
     ),
@@ -203,7 +205,8 @@ _EXTRA += [
         re.compile(
             r"\b(?:screenshotted it|for the whatsapp group|have a listen|it'?s hilarious|compilation of|"
             r"crying in the (?:toilets|loos)|sobbing|anyone want the (?:video|photo|pic|recording)|"
-            r"insufferable|not cut out for|(?:she|he)'?s not cut out|with the perm|old school photo)\b",
+            r"not cut out for|(?:she|he)'?s not cut out|with the perm|old school photo|share it round|"
+            r"(?:made|making) (?:a |little )*(?:meme|gif|video|compilation) of|check the state of|face first in)\b",
             re.IGNORECASE,
         ),
     ),
@@ -211,6 +214,8 @@ _EXTRA += [
         "a malicious rumour",
         re.compile(
             r"\b(?:word is|ask around|up to something|not naming names,? but|i wouldn'?t sit near|"
+            r"heard (?:it )?(?:on good authority|from a (?:good|reliable) source)|spread the word|tell everyone|"
+            r"avoid (?:him|her|them) like the plague|avoid like the plague|you'?ll find out soon enough|"
             r"keep an eye on (?:her|him|(?-i:[A-Z][a-z]+)))\b",
             re.IGNORECASE,
         ),

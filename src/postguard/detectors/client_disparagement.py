@@ -31,6 +31,8 @@ _STRONG = re.compile(
     r"don'?t want to get better|full of excuses|crazies|psychos?|weirdos?|freaks?|"
     r"soo+ dramatic|drama queens?|personality to match|effort|the screamer|the crier|"
     r"just want (?:somewhere|someone|a place|an hour) to \w+|somewhere to (?:moan|whinge|vent|offload)|"
+    r"actually mental|whin(?:iest|ier|y)|sob stor(?:y|ies)|deserve the li(?:fe|ves) (?:they'?ve|he'?s|she'?s) got|"
+    r"delusional|just weak|(?:all|are) drunks|no effort|keep a straight face|couldn'?t make it up|"
     r"not to actually|never (?:did|do|does) (?:their|the|any) homework|exactly the ones who|don'?t actually want|moan(?:ers|ing)? for an hour|"
     r"why (?:do )?(?:we|i) bother|don'?t know why (?:i|we) bother|nonsense|walking red flag|"
     r"right to leave|(?:clients|patients|they|users) (?:all )?lie|lie to your face|liars|"
