@@ -77,3 +77,18 @@ def test_other_languages_are_reported_not_passed() -> None:
     assert report.language == "fr"
     assert report.verdict is not Verdict.PASS
     assert report.to_dict()["checked"] is False
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["0" * 99_000, "a." * 49_000, "@" * 99_000, "a1 " * 33_000, ("YOU ARE AN IDIOT " * 5800)[:99_000]],
+    ids=["digits", "dots", "ats", "leet", "shouting"],
+)
+def test_longest_allowed_post_is_checked_in_bounded_time(text: str) -> None:
+    """No pattern may take time that grows with the square of the length (ReDoS)."""
+    import time
+
+    started = time.perf_counter()
+    check(text)
+    assert time.perf_counter() - started < 20

@@ -19,6 +19,8 @@ from postguard.profile import Profile
 from postguard.text import excerpt
 
 MAX_CHARS = 100_000
+WINDOW = 3_000
+OVERLAP = 300
 
 
 def validate_text(text: object) -> str:
@@ -80,7 +82,20 @@ class Engine:
         return [self._report(post, lang) for post, lang in zip(posts, languages, strict=True)]
 
     def _evidence(self, post: Analysis) -> list[Evidence]:
-        return [ev for name in self.detector_names for ev in self.detector(name).detect(post)]
+        if len(post.text) <= WINDOW:
+            return [ev for name in self.detector_names for ev in self.detector(name).detect(post)]
+        # A very long text is read in overlapping windows, so no pattern's cost can grow with
+        # the square of the length; photo evidence comes once, from the whole post.
+        found = self._evidence(Analysis("", post.profile, post.images))
+        for start, end in windows(post.text):
+            for ev in self._evidence(Analysis(post.text[start:end], post.profile)):
+                moved = (
+                    ev
+                    if ev.start is None or ev.end is None
+                    else replace(ev, start=ev.start + start, end=ev.end + start)
+                )
+                found.append(moved)
+        return found
 
     def _image_text_evidence(self, post: Analysis) -> list[Evidence]:
         """Every text rule over what OCR read in each photo, tagged with the photo's name."""
@@ -139,6 +154,22 @@ class Engine:
             score=ev.score,
             detector=ev.detector,
         )
+
+
+def windows(text: str) -> list[tuple[int, int]]:
+    """Overlapping spans of at most WINDOW characters, cut at whitespace where possible."""
+    spans = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + WINDOW)
+        if end < len(text):
+            cut = text.rfind(" ", start + WINDOW - OVERLAP, end)
+            end = cut if cut > start else end
+        spans.append((start, end))
+        if end >= len(text):
+            break
+        start = max(start + 1, end - OVERLAP)
+    return spans
 
 
 def ev_excerpt(text: str, ev: Evidence, width: int = 80) -> str:

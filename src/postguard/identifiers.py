@@ -32,7 +32,7 @@ _NHS_CONTEXT = re.compile(
     r"\b(?:nhs|chi|hospital|patient|record|medical|health|gp|number|no\.?|nhs no|ref)\b", re.I
 )
 _POSTCODE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?)\s?\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+\b")
 _DOB = re.compile(
     r"\b(?:d\.?o\.?b\.?|date of birth|born on|birthday is|born)\s*:?\s*"
     r"(?:the\s+)?(\d{1,2}(?:st|nd|rd|th)?[\s/.-]+(?:\d{1,2}|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|"

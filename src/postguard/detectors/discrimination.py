@@ -161,7 +161,8 @@ _NOT_SLURS = frozenset(
 # Misspellings are undone only toward long or distinctive words: "rates" must not become "rats".
 _FUZZY_TARGETS = [w for w in _VOCABULARY if len(w) >= 6 or w in ("women", "woman")]
 _LEET_INSIDE = re.compile(
-    r"(?<=[a-z])[0-9@$*]+(?=[a-z])|(?<=\b[a-z])[0-9@$*]+|[0-9@$*]+(?=[a-z]{2,}\b)", re.IGNORECASE
+    r"(?<![0-9@$*])(?:(?<=[a-z])[0-9@$*]++(?=[a-z])|(?<=\b[a-z])[0-9@$*]++|[0-9@$*]++(?=[a-z]{2,}\b))",
+    re.IGNORECASE,
 )
 _LEET_MAP = str.maketrans(
     {"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "5": "s", "$": "s", "7": "t", "*": "u"}
