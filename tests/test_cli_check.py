@@ -129,3 +129,13 @@ def test_profile_watch_add_never_writes_the_name(tmp_path: Path) -> None:
     assert code == 1
     assert json.loads(out)["findings"][0]["rule"] == "SM101"
     assert invoke("profile", "init", str(profile))[0] == 2, "init refuses to overwrite"
+
+
+def test_csv_with_an_over_long_post_reports_that_row(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_text('id,text\n1,"' + "a" * 200_000 + '"\n2,"' + GOOD + '"\n')
+    code, out, err = invoke("check", "--input", str(path), "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert "at most 100,000" in rows[0]["error"]
+    assert rows[1]["verdict"] == "pass"
+    assert code == 2 and "Traceback" not in err

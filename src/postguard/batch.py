@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from postguard.engine import validate_text
+from postguard.engine import MAX_CHARS, validate_text
 from postguard.errors import InputError
 
 
@@ -72,12 +72,17 @@ def _jsonl_rows(stream: io.TextIOWrapper) -> Iterator[Row]:
 
 
 def _csv_rows(stream: io.TextIOWrapper, path: Path) -> Iterator[Row]:
+    # big enough that an over-long post is reported as too long rather than breaking the reader
+    csv.field_size_limit(max(csv.field_size_limit(), 8 * MAX_CHARS))
     reader = csv.DictReader(stream)
     fields = [f.strip().lower() for f in reader.fieldnames or []]
     if "text" not in fields:
         raise InputError(f"{path} has no 'text' column (columns: {', '.join(fields) or 'none'})")
     reader.fieldnames = fields
-    for item in reader:
-        number = reader.line_num
-        ident = (item.get("id") or str(number)).strip()
-        yield _checked(number, ident, item.get("text") or "")
+    try:
+        for item in reader:
+            number = reader.line_num
+            ident = (item.get("id") or str(number)).strip()
+            yield _checked(number, ident, item.get("text") or "")
+    except csv.Error as exc:
+        raise InputError(f"{path} line {reader.line_num}: not valid CSV ({exc})") from None

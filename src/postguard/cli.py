@@ -424,7 +424,15 @@ def watch_add(
 
 
 def main() -> None:
-    app()
+    """Entry point: whatever goes wrong, the member sees one line, never a traceback."""
+    try:
+        app()
+    except Exception as exc:  # a bug of ours: say so plainly, exit 2
+        typer.echo(
+            f"error: postguard hit an unexpected problem ({type(exc).__name__}: {exc}); please report it",
+            err=True,
+        )
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":
