@@ -139,3 +139,11 @@ def test_csv_with_an_over_long_post_reports_that_row(tmp_path: Path) -> None:
     assert "at most 100,000" in rows[0]["error"]
     assert rows[1]["verdict"] == "pass"
     assert code == 2 and "Traceback" not in err
+
+
+def test_watch_add_creates_the_profile(tmp_path: Path) -> None:
+    profile = tmp_path / "new.toml"
+    assert invoke("profile", "watch", "add", "Tamsin Oduya", "--profile", str(profile))[0] == 0
+    assert "tamsin" not in profile.read_text().lower()
+    code, out, _ = invoke("check", "Saw Tamsin Oduya at the shops.", "--profile", str(profile), "--format", "json")
+    assert code == 1 and json.loads(out)["findings"][0]["rule"] == "SM101"

@@ -415,9 +415,12 @@ def watch_add(
     name: Annotated[str, typer.Argument(help="A client's name; only a keyed hash of it is stored.")],
     profile: Annotated[Path, typer.Option("--profile", help="The profile to add it to.")],
 ) -> None:
-    """Add a client's name to the watch-list without writing the name anywhere."""
+    """Add a client's name to the watch-list without writing the name anywhere.
+
+    The profile is created if it does not exist yet.
+    """
     with errors():
-        member = load_profile(profile)
+        member = load_profile(profile) if profile.exists() else Profile()
         member.watch(name)
         _save(member, profile)
     typer.echo(f"added one name to the watch-list in {profile} ({len(member.watchlist.names)} in all)")
