@@ -92,3 +92,19 @@ def test_longest_allowed_post_is_checked_in_bounded_time(text: str) -> None:
     started = time.perf_counter()
     check(text)
     assert time.perf_counter() - started < 20
+
+
+def test_photo_findings_survive_a_caption_in_another_language(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from PIL import Image
+    from PIL.ExifTags import IFD
+
+    photo = Path(str(tmp_path)) / "jardin.jpg"
+    exif = Image.Exif()
+    gps = exif.get_ifd(IFD.GPSInfo)
+    gps[1], gps[2], gps[3], gps[4] = "N", (53.0, 48.0, 0.0), "W", (1.0, 32.0, 0.0)
+    Image.new("RGB", (64, 64), "green").save(photo, exif=exif)
+    report = check("Enfin fini le jardin! Mon bureau avec vue.", images=[photo])
+    assert report.checked is False
+    assert any(f.rule == "SM502" for f in report.findings)

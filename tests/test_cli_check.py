@@ -84,7 +84,7 @@ def test_batch_jsonl_streams_in_order_and_reports_bad_rows(tmp_path: Path) -> No
     rows = [json.loads(line) for line in out.splitlines()]
     assert [r["id"] for r in rows] == ["a", "2", "b", "c", "d"]
     assert rows[0]["verdict"] == "pass"
-    assert rows[1]["line"] == 2 and "not valid JSON" in rows[1]["error"]
+    assert rows[1]["line"] == 2 and "line 2: not valid JSON" in rows[1]["error"]
     assert rows[2]["verdict"] == "block"
     assert "empty" in rows[3]["error"]
     assert rows[4]["verdict"] == "review"
@@ -145,5 +145,47 @@ def test_watch_add_creates_the_profile(tmp_path: Path) -> None:
     profile = tmp_path / "new.toml"
     assert invoke("profile", "watch", "add", "Tamsin Oduya", "--profile", str(profile))[0] == 0
     assert "tamsin" not in profile.read_text().lower()
-    code, out, _ = invoke("check", "Saw Tamsin Oduya at the shops.", "--profile", str(profile), "--format", "json")
+    code, out, _ = invoke(
+        "check", "Saw Tamsin Oduya at the shops.", "--profile", str(profile), "--format", "json"
+    )
     assert code == 1 and json.loads(out)["findings"][0]["rule"] == "SM101"
+
+
+def test_csv_saved_by_a_spreadsheet_with_a_byte_order_mark(tmp_path: Path) -> None:
+    path = tmp_path / "posts.csv"
+    path.write_bytes(b"\xef\xbb\xbfid,text\n1," + GOOD.encode() + b"\n")
+    code, out, _ = invoke("check", "--input", str(path), "--format", "jsonl")
+    assert code == 0 and json.loads(out)["verdict"] == "pass"
+
+
+def test_explain_prints_pack_text_literally(tmp_path: Path) -> None:
+    import yaml
+
+    pack = tmp_path / "pack.yaml"
+    pack.write_text(
+        yaml.safe_dump(
+            {
+                "id": "mine",
+                "version": "1",
+                "title": "t",
+                "body": "b",
+                "extends": "babcp",
+                "rules": [{**load_rule("SM601"), "title": "Heated [/bold] tone [name]"}],
+            }
+        )
+    )
+    code, out, err = invoke("explain", "SM601", "--pack", str(pack))
+    assert code == 0, err
+    assert "Heated [/bold] tone [name]" in out
+
+
+def load_rule(code: str) -> dict[str, object]:
+    from postguard.policy import load_pack
+
+    return load_pack("babcp").rule(code).model_dump()
+
+
+def test_unchecked_post_fails_a_warning_gate() -> None:
+    french = "Je suis tellement fière de ma cliente aujourd'hui, elle a enfin pris le bus toute seule."
+    assert invoke("check", french)[0] == 0
+    assert invoke("check", french, "--fail-on", "warning")[0] == 1

@@ -70,3 +70,31 @@ def test_malformed_profile_names_the_problem(tmp_path: Path, content: str, messa
 def test_missing_profile(tmp_path: Path) -> None:
     with pytest.raises(ProfileError, match="does not exist"):
         load_profile(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize(
+    "written", ["Kerry-Ann Booth's", "Kerry-Ann Booth’s", "KERRY ANN BOOTH", "Kerry-Ann  Booth,"]
+)
+def test_watched_name_survives_possessives_hyphens_and_case(written: str) -> None:
+    profile = Profile()
+    profile.watch("Kerry-Ann Booth")
+    assert any(
+        f.rule == "SM101"
+        for f in check(f"Lovely chat with {written} new puppy today.", profile=profile).findings
+    )
+
+
+def test_watch_secret_must_be_hex(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text('[watchlist]\nsecret = "not hex"\nnames = []\nparts = []\n')
+    with pytest.raises(ProfileError, match="secret"):
+        load_profile(path)
+    path.write_text('[watchlist]\nsecret = ""\nnames = ["ab"]\nparts = []\n')
+    with pytest.raises(ProfileError, match="no secret"):
+        load_profile(path)
+
+
+def test_profile_file_is_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    Profile(name="Sam").save(path)
+    assert path.stat().st_mode & 0o777 == 0o600

@@ -30,7 +30,8 @@ def _open(path: Path) -> io.TextIOWrapper:
         raw = path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
+    # utf-8-sig: spreadsheets save CSV with a byte-order mark
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="strict", newline="")
 
 
 def read_rows(path: Path) -> Iterator[Row]:
@@ -52,7 +53,7 @@ def _checked(line: int, ident: str, text: object) -> Row:
     try:
         return Row(line, ident, validate_text(text))
     except InputError as exc:
-        return Row(line, ident, None, str(exc))
+        return Row(line, ident, None, f"line {line}: {exc}")
 
 
 def _jsonl_rows(stream: io.TextIOWrapper) -> Iterator[Row]:
@@ -62,12 +63,15 @@ def _jsonl_rows(stream: io.TextIOWrapper) -> Iterator[Row]:
         try:
             item = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Row(number, str(number), None, f"line {number} is not valid JSON: {exc.msg}")
+            yield Row(number, str(number), None, f"line {number}: not valid JSON ({exc.msg})")
             continue
         if not isinstance(item, dict) or "text" not in item:
-            yield Row(number, str(number), None, f'line {number} has no "text" field')
+            yield Row(number, str(number), None, f'line {number}: no "text" field')
             continue
-        ident = str(item.get("id", number))
+        raw_id = item.get("id")
+        ident = (
+            str(raw_id) if isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) else str(number)
+        )
         yield _checked(number, ident, item["text"])
 
 

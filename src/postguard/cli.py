@@ -15,6 +15,7 @@ from typing import Annotated, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.text import Text
 
 from postguard.errors import InputError, PostguardError
 from postguard.evidence.cli import evidence_app
@@ -107,8 +108,9 @@ def _read_text(text: str | None) -> str | None:
 
 
 def _exit_code(reports: list[Report], fail_on: FailOn) -> int:
+    """1 when a finding reaches --fail-on; a post that could not be read counts as a warning."""
     threshold = Severity.parse(fail_on.value)
-    return int(any((r.worst() or 0) >= threshold for r in reports))
+    return int(any(max(r.worst() or 0, 0 if r.checked else Severity.WARNING) >= threshold for r in reports))
 
 
 @app.command()
@@ -331,22 +333,22 @@ def explain(
         typer.echo(json.dumps(rule.model_dump(), ensure_ascii=False, indent=2))
         return
     console = Console(highlight=False)
-    console.print(f"[bold]{rule.code} {rule.slug}[/bold]: {rule.title} ([italic]{rule.severity}[/italic])\n")
-    for heading, body in (
-        ("Policy", rule.clause),
-        ("Why it matters", rule.why),
-        ("How to fix", rule.fix),
-    ):
-        console.print(f"[bold]{heading}[/bold]\n  {body}\n")
-    console.print("[bold]Would be flagged[/bold]")
+    console.print(
+        Text.assemble(
+            (f"{rule.code} {rule.slug}", "bold"), f": {rule.title} (", (rule.severity, "italic"), ")\n"
+        )
+    )
+    for heading, body in (("Policy", rule.clause), ("Why it matters", rule.why), ("How to fix", rule.fix)):
+        console.print(Text.assemble((heading, "bold"), f"\n  {body}\n"))
+    console.print(Text("Would be flagged", style="bold"))
     for example in rule.examples.fire:
-        console.print(f"  [red]✗[/red] {example}")
+        console.print(Text.assemble(("  ✗ ", "red"), example))
     if rule.examples.clean:
-        console.print("[bold]Fine[/bold]")
+        console.print(Text("Fine", style="bold"))
         for example in rule.examples.clean:
-            console.print(f"  [green]✓[/green] {example}")
+            console.print(Text.assemble(("  ✓ ", "green"), example))
     if rule.examples.rewrite:
-        console.print(f"[bold]Safer rewrite[/bold]\n  {rule.examples.rewrite}")
+        console.print(Text.assemble(("Safer rewrite", "bold"), f"\n  {rule.examples.rewrite}"))
 
 
 @profile_app.command("init")
@@ -365,6 +367,7 @@ def profile_init(
         typer.Option("--spokesperson-for", help="A body you are an authorised spokesperson for."),
     ] = None,
     force: Annotated[bool, typer.Option(help="Overwrite an existing profile.")] = False,
+    format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
 ) -> None:
     """Create a profile so rules know your credentials and roles."""
     if path.exists() and not force:
@@ -377,7 +380,10 @@ def profile_init(
     )
     with errors():
         _save(profile, path)
-    typer.echo(f"wrote {path}")
+    if format is Format.text:
+        typer.echo(f"wrote {path}")
+    else:
+        typer.echo(json.dumps({"profile": str(path), "created": True}))
 
 
 def _save(profile: Profile, path: Path) -> None:
@@ -414,6 +420,7 @@ def profile_show(
 def watch_add(
     name: Annotated[str, typer.Argument(help="A client's name; only a keyed hash of it is stored.")],
     profile: Annotated[Path, typer.Option("--profile", help="The profile to add it to.")],
+    format: Annotated[Format, typer.Option("--format", help="text or json.")] = Format.text,
 ) -> None:
     """Add a client's name to the watch-list without writing the name anywhere.
 
@@ -423,7 +430,10 @@ def watch_add(
         member = load_profile(profile) if profile.exists() else Profile()
         member.watch(name)
         _save(member, profile)
-    typer.echo(f"added one name to the watch-list in {profile} ({len(member.watchlist.names)} in all)")
+    if format is Format.text:
+        typer.echo(f"added one name to the watch-list in {profile} ({len(member.watchlist.names)} in all)")
+    else:
+        typer.echo(json.dumps({"profile": str(profile), "watched_names": len(member.watchlist.names)}))
 
 
 def main() -> None:

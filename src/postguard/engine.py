@@ -19,7 +19,10 @@ from postguard.profile import Profile
 from postguard.text import excerpt
 
 MAX_CHARS = 100_000
+# Detectors that do not depend on reading English: they still run on a post in another language.
+LANGUAGE_FREE = ("faces", "image_metadata", "links", "watchlist")
 WINDOW = 3_000
+MAX_MERGED = 400  # a merged finding highlights a passage, not a whole essay
 OVERLAP = 300
 
 
@@ -83,7 +86,12 @@ class Engine:
 
     def _evidence(self, post: Analysis) -> list[Evidence]:
         if len(post.text) <= WINDOW:
-            return [ev for name in self.detector_names for ev in self.detector(name).detect(post)]
+            return [
+                ev
+                for name in self.detector_names
+                for ev in self.detector(name).detect(post)
+                if ev.rule in self.detector(name).rules  # a detector may only speak for its rules
+            ]
         # A very long text is read in overlapping windows, so no pattern's cost can grow with
         # the square of the length; photo evidence comes once, from the whole post.
         found = self._evidence(Analysis("", post.profile, post.images))
@@ -117,23 +125,26 @@ class Engine:
 
     def _report(self, post: Analysis, language: str) -> Report:
         notes = [note for inspection in post.images for note in inspection.notes]
-        if language != "en":
+        checked = language == "en"
+        if checked:
+            evidence = self._evidence(post) + self._image_text_evidence(post)
+        else:
+            # English rules cannot read the words; photos, links and watched names still count
             notes.append(
                 f"not checked: the post looks like {language_name(language)}; postguard checks English"
             )
-            return Report(Verdict.REVIEW, [], self.pack.id, self.pack.version, language, False, notes)
-        evidence = self._evidence(post) + self._image_text_evidence(post)
+            evidence = [
+                ev
+                for name in LANGUAGE_FREE
+                for ev in self.detector(name).detect(post)
+                if name in self.detector_names
+            ]
         findings = [self._finding(post.text, ev) for ev in merge(evidence) if ev.rule in self.pack.rules]
         findings.sort(key=lambda f: (-f.severity, f.start if f.start is not None else -1, f.rule))
-        return Report(
-            Verdict.from_findings(findings),
-            findings,
-            self.pack.id,
-            self.pack.version,
-            language,
-            True,
-            notes,
-        )
+        verdict = Verdict.from_findings(findings)
+        if not checked and verdict is Verdict.PASS:
+            verdict = Verdict.REVIEW
+        return Report(verdict, findings, self.pack.id, self.pack.version, language, checked, notes)
 
     def _finding(self, text: str, ev: Evidence) -> Finding:
         rule = self.pack.rules[ev.rule]
@@ -209,7 +220,8 @@ def merge(evidence: Iterable[Evidence], gap: int = 40) -> list[Evidence]:
 def _overlaps(a: Evidence, b: Evidence, gap: int) -> bool:
     if a.start is None or b.start is None or a.end is None or b.end is None:
         return a.start is None and b.start is None and a.message == b.message
-    return a.start < b.end + gap and b.start < a.end + gap
+    near = a.start < b.end + gap and b.start < a.end + gap
+    return near and max(a.end, b.end) - min(a.start, b.start) <= MAX_MERGED
 
 
 @cache

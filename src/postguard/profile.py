@@ -1,36 +1,42 @@
 """The member's profile (TOML): what rules need to know about them, and a hashed watch-list.
 
 Client names are never written anywhere: the watch-list holds HMAC-SHA256 digests keyed with a
-secret that is generated per profile, so the file alone does not reveal who is on it and the
-digests cannot be matched against another member's.
+secret generated per profile, so digests cannot be matched across profiles or against published
+tables. The key lives in the same owner-only file, so someone who can read the file could still
+test guesses at names one by one: keep the profile private.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import os
 import re
 import secrets
 import tomllib
 from pathlib import Path
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from postguard.errors import ProfileError
 
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[\s\-‐–]+")
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def normalise_name(name: str) -> str:
-    """The form a name is hashed in: case-folded, single spaces, no surrounding punctuation."""
-    return _SPACES.sub(" ", name.casefold()).strip(" .,'\"")
+    """The form a name is hashed in: case-folded, hyphens as spaces, single spaces, no
+    surrounding punctuation and no possessive, so "Kerry-Ann Booth's" matches "kerry ann booth".
+    """
+    clean = _SPACES.sub(" ", name.casefold()).strip(" .,'\"’")
+    return _POSSESSIVE.sub("", clean).strip(" .,'\"’")
 
 
 class WatchList(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    secret: str = ""
+    secret: str = Field(default="", pattern=r"^(?:[0-9a-f]{64})?$")
     names: list[str] = Field(default_factory=list, description="HMAC-SHA256 of full names")
     parts: list[str] = Field(default_factory=list, description="HMAC-SHA256 of name parts")
 
@@ -46,6 +52,12 @@ class Profile(BaseModel):
     spokesperson_for: list[str] = Field(default_factory=list)
     pack: str = "babcp"
     watchlist: WatchList = Field(default_factory=WatchList)
+
+    @model_validator(mode="after")
+    def _secret_with_names(self) -> Profile:
+        if (self.watchlist.names or self.watchlist.parts) and not self.watchlist.secret:
+            raise ValueError("watchlist has names but no secret: the names cannot be matched")
+        return self
 
     def digest(self, name: str) -> str:
         key = bytes.fromhex(self.watchlist.secret)
@@ -75,9 +87,12 @@ class Profile(BaseModel):
         return any(normalise_name(b) == normalise_name(body) for b in self.spokesperson_for)
 
     def save(self, path: Path) -> None:
-        data = self.model_dump()
-        path.write_text(tomli_w.dumps(data), encoding="utf-8")
-        path.chmod(0o600)
+        """Write owner-only, through a temporary file, so the profile is never half-written."""
+        part = path.with_name(path.name + ".part")
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(tomli_w.dumps(self.model_dump()))
+        part.replace(path)
 
 
 def load_profile(path: str | Path) -> Profile:

@@ -117,3 +117,32 @@ def test_cli_json_summary(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["posts"] > 0 and "SM401" in summary["by_rule"]
+
+
+def test_other_languages_are_counted_not_passed(tmp_path: Path) -> None:
+    posts = tmp_path / "posts.jsonl"
+    rows = [
+        {"id": "1", "text": "Great session on exposure work today, proud of the team."},
+        {
+            "id": "2",
+            "text": "Je suis tellement fière de ma cliente aujourd'hui, elle a enfin pris le bus toute seule.",
+        },
+        {"id": "3", "text": "x" * 100_001},
+    ]
+    posts.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    result = run_audit([posts], tmp_path / "out", workers=1)
+    assert result.summary["not_checked"] == {"fr": 1}
+    assert any("French" in w for w in result.warnings)
+    assert any("100,001 characters" in w for w in result.warnings)
+    assert "French" in (tmp_path / "out" / "report.html").read_text()
+
+
+def test_out_must_be_a_folder_outside_the_export(tmp_path: Path) -> None:
+    runner = CliRunner()
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x")
+    result = runner.invoke(app, ["audit", str(DATA / "linkedin"), "--out", str(not_a_folder)])
+    assert result.exit_code == 2 and "is a file" in result.stderr
+    result = runner.invoke(app, ["audit", str(DATA / "linkedin"), "--out", str(DATA / "linkedin" / "out")])
+    assert result.exit_code == 2 and "inside the export" in result.stderr
+    assert not (DATA / "linkedin" / "out").exists()

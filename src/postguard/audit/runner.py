@@ -23,7 +23,7 @@ from typing import Any
 
 from postguard.audit import takeover
 from postguard.audit.model import AuditFinding, AuditResult, PostSample
-from postguard.engine import Engine, engine_for
+from postguard.engine import MAX_CHARS, Engine, engine_for
 from postguard.errors import InputError, PostguardError
 from postguard.identifiers import contact_identifiers
 from postguard.model import AccountProfile, Evidence, Finding, Post
@@ -57,9 +57,13 @@ def _init_worker(pack: str) -> None:
     _engine = Engine(load_pack(pack))
 
 
-def _check_batch(texts: list[str]) -> list[list[Compact]]:
-    engine = _engine or engine_for("babcp")
-    return [[_compact(f) for f in report.findings] for report in engine.check_many(texts)]
+def _check_batch(texts: list[str]) -> list[tuple[str | None, list[Compact]]]:
+    """Per post: the language when it could not be checked (else None), and its findings."""
+    assert _engine is not None, "worker started without its engine"
+    return [
+        (None if report.checked else report.language, [_compact(f) for f in report.findings])
+        for report in _engine.check_many(texts)
+    ]
 
 
 def _compact(f: Finding) -> Compact:
@@ -98,6 +102,7 @@ class Audit:
         self.personal_posts = 0
         self.located_posts = 0
         self.media: Counter[str] = Counter()
+        self.not_checked: Counter[str] = Counter()  # posts in other languages, by language
         self.warnings: list[str] = []
         self.profile_findings: list[AuditFinding] = []
         self.profiles: list[AccountProfile] = []
@@ -191,6 +196,11 @@ def _batches(items: Iterator[Item], audit: Audit) -> Iterator[tuple[list[Item], 
             continue
         if not post.text.strip():
             audit.empty += 1
+            continue
+        if len(post.text) > MAX_CHARS:
+            audit.warnings.append(
+                f"post {post.id} is {len(post.text):,} characters, over the {MAX_CHARS:,} checked"
+            )
             continue
         batch.append(item)
         if len(batch) == BATCH:
@@ -293,7 +303,7 @@ def run_audit(
     exports: list[Any] = []
     try:
         exports.extend(open_export(p) for p in paths)
-        out.mkdir(parents=True, exist_ok=True)
+        _make_out(out, paths)
         if on_total:
             on_total(sum(_countable(i, include_deleted) for e in exports for i in e.items()))
         tmp.mkdir(exist_ok=True)
@@ -306,7 +316,7 @@ def run_audit(
                 audit.profiles.extend(export.profiles)
                 _audit_profiles(audit, export.profiles, findings_file)
                 items = (i for i in export.items() if include_deleted or not i.post.deleted)
-                pending: list[tuple[list[Item], Future[list[list[Compact]]]]] = []
+                pending: list[tuple[list[Item], Future[list[tuple[str | None, list[Compact]]]]]] = []
                 for batch, texts in _batches(items, audit):
                     pending.append((batch, pool.submit(_check_batch, texts)))
                     while len(pending) > 2 * workers:
@@ -318,16 +328,36 @@ def run_audit(
     finally:
         for export in exports:
             export.close()
-        findings_tmp.unlink(missing_ok=True)
-        shutil.rmtree(tmp, ignore_errors=True)
+        if out.is_dir():
+            findings_tmp.unlink(missing_ok=True)
+            shutil.rmtree(tmp, ignore_errors=True)
     result = _result(audit, time.perf_counter() - started)
-    (out / "summary.json").write_text(
-        json.dumps(result.summary, indent=2, ensure_ascii=False), encoding="utf-8"
-    )
-    report_tmp = out / "report.html.part"
-    report_tmp.write_text(render_report(result), encoding="utf-8")
-    report_tmp.replace(out / "report.html")
+    _write(out / "summary.json", json.dumps(result.summary, indent=2, ensure_ascii=False))
+    _write(out / "report.html", render_report(result))
+    (out / "findings.jsonl").chmod(0o600)
     return result
+
+
+def _write(path: Path, text: str) -> None:
+    """Write owner-only, through a temporary name, so no half-written file is ever left."""
+    part = path.with_name(path.name + ".part")
+    fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    part.replace(path)
+
+
+def _make_out(out: Path, paths: Sequence[Path]) -> None:
+    """The output folder, owner-only (the findings quote posts about clients)."""
+    if out.exists() and not out.is_dir():
+        raise InputError(f"--out {out} is a file, not a folder")
+    for path in paths:
+        if path.is_dir() and out.resolve().is_relative_to(path.resolve()):
+            raise InputError(f"--out {out} is inside the export {path}; choose a folder outside it")
+    try:
+        out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise InputError(f"cannot create --out {out}: {exc.strerror or exc}") from None
 
 
 def _countable(item: Item, include_deleted: bool) -> bool:
@@ -338,14 +368,16 @@ def _countable(item: Item, include_deleted: bool) -> bool:
 def _collect(
     audit: Audit,
     export: Any,
-    job: tuple[list[Item], Future[list[list[Compact]]]],
+    job: tuple[list[Item], Future[list[tuple[str | None, list[Compact]]]]],
     media_dir: Path,
     findings_file: Any,
     check_media: bool,
     progress: Callable[[int, int], None] | None,
 ) -> None:
     batch, future = job
-    for item, compact in zip(batch, future.result(), strict=True):
+    for item, (unchecked, compact) in zip(batch, future.result(), strict=True):
+        if unchecked:
+            audit.not_checked[unchecked] += 1
         audit.add(item, compact, findings_file)
         if check_media and item.post.media:
             _check_media(audit, export, item, media_dir, findings_file)
@@ -374,6 +406,15 @@ def _audit_profiles(audit: Audit, profiles: list[AccountProfile], findings_file:
             findings_file.write(json.dumps(finding.row(), ensure_ascii=False) + "\n")
             audit.by_rule[finding.rule] += 1
             audit.by_severity[finding.severity] += 1
+
+
+def _language_warnings(audit: Audit) -> list[str]:
+    from postguard.language import language_name
+
+    return [
+        f"{n} posts in {language_name(code)} were not checked: postguard's rules read English"
+        for code, n in audit.not_checked.most_common()
+    ]
 
 
 def _exposed(audit: Audit) -> list[str]:
@@ -427,6 +468,7 @@ def _result(audit: Audit, elapsed: float) -> AuditResult:
         "reposts_skipped": audit.reposts,
         "without_text": audit.empty,
         "media": dict(audit.media),
+        "not_checked": dict(audit.not_checked),
         "incidents": len(incidents),
         "warnings": len(audit.warnings),
         "elapsed_s": round(elapsed, 2),
@@ -444,6 +486,6 @@ def _result(audit: Audit, elapsed: float) -> AuditResult:
         exposed_details=_exposed(audit),
         mixing_signals=_mixing(audit),
         incidents=incidents,
-        warnings=audit.warnings,
+        warnings=audit.warnings + _language_warnings(audit),
         media=dict(audit.media),
     )
