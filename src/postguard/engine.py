@@ -139,14 +139,15 @@ class Engine:
                 for ev in self.detector(name).detect(post)
                 if name in self.detector_names
             ]
-        findings = [self._finding(post.text, ev) for ev in merge(evidence) if ev.rule in self.pack.rules]
+        findings = [self.finding(post.text, ev) for ev in merge(evidence) if ev.rule in self.pack.rules]
         findings.sort(key=lambda f: (-f.severity, f.start if f.start is not None else -1, f.rule))
         verdict = Verdict.from_findings(findings)
         if not checked and verdict is Verdict.PASS:
             verdict = Verdict.REVIEW
         return Report(verdict, findings, self.pack.id, self.pack.version, language, checked, notes)
 
-    def _finding(self, text: str, ev: Evidence) -> Finding:
+    def finding(self, text: str, ev: Evidence) -> Finding:
+        """Evidence as the pack's finding: its rule's severity (lowered, never raised, by the evidence)."""
         rule = self.pack.rules[ev.rule]
         severity = rule.severity_for(ev.source)
         if ev.severity is not None:

@@ -23,17 +23,16 @@ from typing import Any
 
 from postguard.audit import takeover
 from postguard.audit.model import AuditFinding, AuditResult, PostSample
-from postguard.engine import MAX_CHARS, Engine, engine_for
+from postguard.engine import MAX_CHARS, Engine
 from postguard.errors import InputError, PostguardError
 from postguard.identifiers import contact_identifiers
-from postguard.model import AccountProfile, Evidence, Finding, Post
+from postguard.model import AccountProfile, Evidence, Finding, Post, Severity
 from postguard.policy import load_pack
 from postguard.sources import open_export
 from postguard.sources.common import Item
 
 BATCH = 256
 PRIORITY_KEEP = 200
-SEVERITY_RANK = {"high": 3, "warning": 2, "info": 1}
 Compact = tuple[str, str, str, str, int | None, int | None, str | None, str, str, float]
 
 _PROFESSIONAL = re.compile(
@@ -88,6 +87,7 @@ class Audit:
     def __init__(self, out: Path, pack: str) -> None:
         self.out = out
         self.pack = load_pack(pack)
+        self.engine = Engine(self.pack)
         self.by_rule: Counter[str] = Counter()
         self.by_severity: Counter[str] = Counter()
         self.verdicts: Counter[str] = Counter()
@@ -151,7 +151,7 @@ class Audit:
         if finding.severity == "info":
             return
         entry = (
-            (SEVERITY_RANK[finding.severity], finding.score, finding.date or ""),
+            (Severity.parse(finding.severity).value, finding.score, finding.date or ""),
             next(self._tie),
             finding,
         )
@@ -251,30 +251,15 @@ def _check_media(audit: Audit, export: Any, item: Item, media_dir: Path, finding
 
 
 def _media_finding(audit: Audit, post: Post, ev: Evidence, findings_file: Any) -> None:
-    rule = audit.pack.rules.get(ev.rule)
-    if rule is None:
+    """A photo's evidence through the same pack and severities as ``check`` gives it."""
+    if ev.rule not in audit.pack.rules:
         return
-    severity = rule.severity_for(ev.source)
-    if ev.severity is not None:
-        severity = min(severity, ev.severity)
-    if ev.rule == "SM502" and severity.label == "warning":
+    finding = audit._finding(post, _compact(audit.engine.finding("", ev)))
+    if finding.rule == "SM502" and finding.severity == "warning":
         audit.media["with_location"] += 1
-    compact: Compact = (
-        rule.code,
-        rule.slug,
-        severity.label,
-        f"{rule.title}: {ev.message}",
-        None,
-        None,
-        None,
-        ev.suggestion or rule.fix,
-        ev.source,
-        ev.score,
-    )
-    finding = audit._finding(post, compact)
     findings_file.write(json.dumps(finding.row(), ensure_ascii=False) + "\n")
-    audit.by_rule[rule.code] += 1
-    audit.by_severity[severity.label] += 1
+    audit.by_rule[finding.rule] += 1
+    audit.by_severity[finding.severity] += 1
     audit.push_priority(finding)
 
 
@@ -387,7 +372,7 @@ def _collect(
 
 def _audit_profiles(audit: Audit, profiles: list[AccountProfile], findings_file: Any) -> None:
     """The bio, name, location and website, checked like a post (kind "bio")."""
-    engine = engine_for(audit.pack.id) if audit.pack.id == "babcp" else Engine(audit.pack)
+    engine = audit.engine
     for profile in profiles:
         # X wraps the profile website in its own t.co shortener: that is not the member's doing
         website = "" if profile.website.startswith(("https://t.co/", "http://t.co/")) else profile.website
