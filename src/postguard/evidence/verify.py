@@ -73,8 +73,23 @@ class VerifyResult:
 
 
 def verify(store: EvidenceStore) -> VerifyResult:
-    """Verify the log in ``store``: chain, sequence, recorded head, and attachment files."""
-    return verify_snapshot(store.snapshot(), store)
+    """Verify the log in ``store``: chain, sequence, recorded head, and attachment files.
+
+    An empty log beside stored attachments means the log itself was deleted: not intact.
+    """
+    snapshot = store.snapshot()
+    result = verify_snapshot(snapshot, store)
+    root = store.files.root
+    orphans = sum(1 for p in root.rglob("*") if p.is_file()) if root.is_dir() and not snapshot.rows else 0
+    if orphans:
+        result.problems.append(
+            Problem(
+                0,
+                REMOVED,
+                f"the log has no entries but {orphans} attached file(s) remain: the log was deleted",
+            )
+        )
+    return result
 
 
 def verify_snapshot(snapshot: Snapshot, store: EvidenceStore) -> VerifyResult:
