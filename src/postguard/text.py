@@ -24,7 +24,7 @@ _REPORTING = re.compile(
     r"\b(?:say(?:s|ing)?|said|told|tells me|telling me|calling|called|call (?:them|him|her|me|you|us|someone|people)|claim(?:s|ing|ed)?|"
     r"hear(?:d|ing)?|wrote|writes|post(?:ed|s)?|tweet(?:ed|s)?|comment(?:ed|s)?|"
     r"sent|message[ds]?|shout(?:ed|ing)?|yell(?:ed|ing)?|chant(?:ed|ing)?|"
-    r"quot(?:e|es|ed|ing)|screenshot|reported|accused|"
+    r"quot(?:es|ed|ing)|the quote|screenshot|reported|accused|"
     r"phrases? like|words like|comments? like|language like|the idea that|the myth that|the lie that|"
     r"the trope that|the stereotype that|stereotypes? (?:about|of|that)|myths? about|"
     r"(?:is|are|was|it'?s) (?:a )?(?:myth|lie|wrong|false|untrue|harmful|hateful|racist|sexist|"

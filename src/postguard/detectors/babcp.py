@@ -22,7 +22,7 @@ _SPEAKING = re.compile(
     rf"\b(?:on behalf of (?:the )?{BODY}|speaking (?:for|as) (?:the )?{BODY}|"
     rf"we at {BODY}|here at {BODY}|as {BODY},? we|{BODY}(?:'s|’s)? (?:official )?(?:position|stance|"
     rf"view|line|policy|guidance|advice|verdict|ruling|decision|message) (?:is|on|here|now|regarding)|"
-    rf"{BODY} (?:officially |formally )?(?:believes|thinks|condemns|endorses|supports|opposes|rejects|"
+    rf"{BODY} (?:now |has |have )?(?:officially |formally )?(?:believes|thinks|condemns|endorses|supports|opposes|rejects|"
     rf"wants|has decided|has ruled|will not tolerate|is clear|stands|instructs|requires|insists|"
     rf"considers|recommends|confirms|agrees|disagrees|backs|is backing|is against|is calling)|"
     rf"(?:official|officially) {BODY}|{BODY} (?:members|therapists) (?:must|should|are required|"
@@ -39,7 +39,8 @@ _SPEAKING = re.compile(
     rf"representative of|clarify {BODY} (?:policy|rules|guidance)|[-–—]\s*{BODY}\s*$|"
     rf"(?:we|our members) (?:stand|condemn|support|are (?:deeply|united)|call on|fully support|"
     rf"have published|'ve published)|our (?:view|response|position|policy) (?:is|as|to)\b|"
-    rf"speaking officially|official(?:ly)? (?:for|on behalf of))",
+    rf"speaking officially|official(?:ly)? (?:for|on behalf of)|(?:they'?ve|they have|{BODY} (?:has|have)) confirmed|"
+    rf"responding (?:for|on behalf of)|(?:for|of) (?:the )?{BODY} (?:\w+ )?(?:branch|sig|committee|board)\b)",
     re.IGNORECASE,
 )
 _PERSONAL = re.compile(
@@ -62,14 +63,16 @@ _DEROGATORY = re.compile(
     r"fraud(?:sters?|ulent)?|cowards?|liars?|lying|lie|rubbish|useless|pointless|worthless|"
     r"incompetent|clowns?|circus|shambles|disgrace(?:ful)?|cult|mafia|cartel|old boys'? club|"
     r"dinosaurs|out of touch|dead weight|bent|shady|dodgy|thieves|thieving|steal(?:s|ing)?|stole|"
-    r"pocket(?:ing)?|embezzl\w+|fiddl\w+|cover(?:s|ing|ed)? up|protect(?:s|ing)? abusers|"
+    r"pockets?|pocketing|embezzl\w+|fiddl\w+|cover(?:s|ing|ed)? up|protect(?:s|ing)? abusers|"
     r"sell(?:s|ing)? (?:our|members'?)(?: personal)? data|money[- ]grabbing|greedy|parasites|leeches|"
     r"boycott|burn it down|f+u+c+k+\w*|f\*+k|screw|sod|shite?|crap|bollocks|wankers?|"
     r"can go to hell|should be (?:shut down|abolished|ashamed)|not fit for purpose|a joke|laughing ?stock|"
     r"waste of (?:money|space|time)|nazis?|fascists?|bigots?|racists?|rotten|tyrants?|closed shop|"
     r"inner circle|fig leaf|cardboard box|pyramid scheme|first[- ]class travel|piss[- ]up|ashamed to be|"
     r"toxic|self[- ]serving|cover[- ]up|bury every|sex offenders?|don'?t care|sells? (?:members'?|our)|"
-    r"fraudulently|bunch of|cancel your membership|joke|tin[- ]pot|mickey mouse|rubber[- ]stamp\w*)\b|🤡|💀",
+    r"fraudulently|bunch of|cancel your membership|joke|tin[- ]pot|mickey mouse|rubber[- ]stamp\w*|"
+    r"(?:wouldn'?t|can'?t|don'?t|never) trust|run a bath|a con|jolly|clique|bin the lot|"
+    r"deliberately (?:fails?|discriminates?|excludes?|blocks?|targets?))\b|🤡|💀",
     re.IGNORECASE,
 )
 _REASONED = re.compile(
@@ -86,7 +89,7 @@ _STRONG_DEROGATORY = re.compile(
     r"money[- ]grabbing|parasites|leeches|fascists?|bigots?|racists?|shite?|bollocks|useless|"
     r"incompetent|boycott|burn it down|cowards?|rotten|tyrants?|pyramid scheme|cover[- ]up|"
     r"fraudulently|sex offenders?|piss[- ]up|fig leaf|cardboard box|closed shop|ashamed to be|"
-    r"self[- ]serving|toxic|joke)\b",
+    r"self[- ]serving|toxic|joke|a con|clique|bin the lot|deliberately \w+)\b",
     re.IGNORECASE,
 )
 

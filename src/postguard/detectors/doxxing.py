@@ -55,7 +55,7 @@ _HOSTILE = re.compile(
     r"name and shame|not so anonymous|thought people might be interested|"
     r"(?:would|might|ought to|should) (?:like to )?(?:know|hear)|feel free|key it|confront|"
     r"see you (?:monday|soon|there)|fancies asking|i suggest you all|deserves to know|expose|"
-    r"unmasked|found (?:him|her|them)|pop by|visit|have at it|tagged (?:his|her|their) (?:manager|boss|"
+    r"unmasked|found (?:him|her|them)|pop by|have at it|tagged (?:his|her|their) (?:manager|boss|"
     r"employer|wife|husband)|see how (?:s?he|they) likes?)\b",
     re.IGNORECASE,
 )
@@ -71,6 +71,10 @@ _ORGANISATION = re.compile(
     r"meeting|session|clinic|service|practice))\b",
     re.IGNORECASE,
 )
+# Helplines and organisations' numbers (116 123, 111, 0800, 0300...), never someone's private phone.
+_SERVICE_NUMBER = re.compile(
+    r"^(?:\+44)?(?:116\d{3}|111|999|112|0800|0808|0300|0330|0333|0345|0370|0843|0844|0845|0870|0871)"
+)
 _ROLE_EMAIL = re.compile(
     r"^(?:info|admin|hello|contact|enquiries|office|reception|support|bookings|team|help)@", re.I
 )
@@ -85,8 +89,11 @@ def _details(post: Analysis) -> list[tuple[int, int, str]]:
             _ROLE_EMAIL.match(value) or text[max(0, ident.start - 1) : ident.start] == "@"
         ):
             continue
-        if "://" in text[max(0, ident.start - 30) : ident.start] and ident.kind == "phone":
-            continue
+        if ident.kind == "phone" and (
+            "://" in text[max(0, ident.start - 30) : ident.start]
+            or _SERVICE_NUMBER.match(value.replace(" ", ""))
+        ):
+            continue  # inside a link, or a helpline / non-geographic service number
         if any(r.start <= ident.start < r.end for r in post.records):
             continue
         found.append((ident.start, ident.end, ident.label))

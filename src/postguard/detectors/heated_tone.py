@@ -139,6 +139,12 @@ _POSITIVE = re.compile(
     r"qualified|passed|accredited|so pleased)\b|[🎉🥳❤💜💙🙌]",
     re.IGNORECASE,
 )
+# A put-down the writer says they will not do: "not going to stop posting".
+_DECLINED = re.compile(r"\b(?:not|never|won'?t|wouldn'?t|don'?t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_FRUSTRATION = re.compile(
+    r"\b(?:why|nobody|no one|never|ever|always|seriously|again|how many times|sick of|fed up)\b",
+    re.IGNORECASE,
+)
 _AIMED = re.compile(
     r"\b(?:you|your|you'?re|ur|u|yourself|the lot of you)\b|@\w+|^\W*replying to", re.IGNORECASE
 )
@@ -171,8 +177,10 @@ class HeatedToneDetector(Detector):
                     continue
             signals.append((m.start(), m.end(), "an insult", 0.8))
         for m in _PUT_DOWN.finditer(text):
-            if not is_reported(text, m.start(), m.end()):
-                signals.append((m.start(), m.end(), "a put-down", 0.8))
+            declined = _DECLINED.search(text, max(0, m.start() - 25), m.start())
+            if not is_reported(text, m.start(), m.end()) and not declined:
+                weight = 0.4 if m.group(0).lower().startswith(("i'm", "im ", "i am", "fuming")) else 0.8
+                signals.append((m.start(), m.end(), "a put-down", weight))
         for m in _PROFANE.finditer(text):
             if not is_reported(text, m.start(), m.end()):
                 signals.append((m.start(), m.end(), "swearing", 0.4))
@@ -180,10 +188,19 @@ class HeatedToneDetector(Detector):
             if not self._excused(post, m):
                 signals.append((m.start(), m.end(), "scornful wording", 0.35))
         if not positive:
-            for start, end in _shouting(text):
-                signals.append((start, end, "shouting in capitals", 0.25))
-            for m in _STACKED.finditer(text):
-                signals.append((m.start(), m.end(), "stacked punctuation", 0.2))
+            # capitals and "!!!" count once each, however many: excitement is not anger
+            shouted = _shouting(text)
+            if shouted:
+                signals.append((shouted[0][0], shouted[-1][1], "shouting in capitals", 0.3))
+            stacked = list(_STACKED.finditer(text))
+            if stacked:
+                angry = any("?" in m.group(0) for m in stacked)  # "?!" is exasperation, "!!!" may be joy
+                signals.append(
+                    (stacked[0].start(), stacked[-1].end(), "stacked punctuation", 0.3 if angry else 0.2)
+                )
+            frustrated = _FRUSTRATION.search(text)
+            if frustrated and (shouted or stacked):
+                signals.append((frustrated.start(), frustrated.end(), "exasperation", 0.25))
         score = sum(weight for *_, weight in signals) + (0.15 if aimed and signals else 0.0)
         if score < 0.75:
             return

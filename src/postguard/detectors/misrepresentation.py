@@ -17,7 +17,7 @@ from postguard.text import is_negated, is_reported
 
 _CONDITIONS = (
     r"anxiety|depression|ocd|ptsd|trauma|panic(?: attacks| disorder)?|phobias?|insomnia|addiction|"
-    r"stress|grief|low mood|eating disorders?|anorexia|bulimia|bipolar|adhd|fears?|it|you|them|"
+    r"stress|grief|low mood|eating disorders?|anorexia|bulimia|bipolar|adhd|fears?|you|them|"
     r"your \w+|health anxiety|social anxiety|emetophobia|stammer\w*|smoking|pain|burnout"
 )
 _CLAIMS = re.compile(
@@ -25,8 +25,13 @@ _CLAIMS = re.compile(
     rf"\b(?:cure[sd]?|cured|curing|fix(?:es|ed)?|eliminat\w+|eradicat\w+|get rid of|banish\w*)\s+"
     rf"(?:your |their |all |any |the )?(?:{_CONDITIONS})\b(?:[^.!?]{{0,30}}\b(?:in|within|after) (?:just |only )?"
     r"(?:\d+|one|two|three|four|five|six|a single) (?:sessions?|weeks?|days?|hours?|minutes?))?|"
-    r"\b(?:\d{2,3}|one hundred) ?(?:%|per ?cent|percent) (?:of (?:my|our) (?:clients|patients)|"
-    r"success|recovery|cure|effective|guaranteed|results?)|"
+    r"\b(?:\d{2,3}(?:\.\d+)?|one hundred) ?(?:%|per ?cent|percent) (?:of (?:my|our) (?:clients|patients)|"
+    r"success|recovery|cure|effective|guaranteed|results?|reduction|improvement|drop|decrease)|"
+    r"\b(?:clients|patients) (?:never|don'?t ever|do not ever) (?:relapse|come back|struggle again)|"
+    r"\b(?:sorted|fixed|gone|cured|solved|resolved|beaten) (?:in|within|after) (?:just )?(?:one|a single|\d+|two|three) sessions?\b|"
+    r"\bthe only (?:one|therapist|practitioner|clinician|person) who (?:\w+ )?(?:gets|get|delivers|achieves) results\b|"
+    r"\b(?:best|top|number one|no\.? ?1|#1|leading)(?: [\w-]+){0,3} (?:therapist|specialist|expert|psychologist|"
+    r"counsellor|clinician|practitioner) in (?:the (?:whole of the )?)?(?-i:[A-Z]\w+(?: [A-Z]\w+)?)|"
     r"\b(?:success|recovery|cure) rates? of (?:\d{2,3}|nearly 100|almost 100)|"
     r"\b(?:every|all(?: of)? (?:my|our)) (?:single )?(?:clients?|patients?) (?:recover|get better|"
     r"improve|are cured|leave cured|has recovered)|"
@@ -37,7 +42,7 @@ _CLAIMS = re.compile(
     r"\bworld[- ](?:renowned|famous|class|leading) (?:expert|therapist|authority|specialist|"
     r"psychologist|clinician)|\b(?:never|always) fails?\b|\b(?:instant|permanent|miracle|"
     r"lifelong|overnight) (?:cure|results|fix|relief|recovery)|"
-    r"\bworks for (?:everyone|everybody|every(?:one)? single)|\bno one (?:leaves|has left) (?:without|"
+    r"\bworks? for (?:everyone|everybody|every(?:one)? single)|\bno one (?:leaves|has left) (?:without|"
     r"unhappy)|\b(?:100%|totally|completely|fully) (?:anxiety|depression|panic|pain|stress)[- ]free\b|"
     r"\b(?:anxiety|depression|panic|ocd|pain|stress|phobia)[- ]free (?:in|within|after) "
     r"(?:\d+|one|two|three|four|five|six)\b|\bresults speak for themselves\b|"
@@ -49,7 +54,7 @@ _CLAIMS = re.compile(
     r"\b(?:resolve|fix|cure|end|heal|beat|banish) (?:any|all|every|your) (?:[\w-]+ ){0,3}(?:problem|issue|"
     r"condition|depression|anxiety|trauma|phobia|fear)s?\b|"
     r"\b(?:have|get) you (?:cured|fixed|better|anxiety-free)\b|\b(?:cured|fixed) (?:within|in) (?:a|one|two|\d+)\b|"
-    r"\b(?:don'?t|won'?t) pay a penny\b|\bworks every (?:single )?time\b|\bevery (?:single )?time\.|"
+    r"\b(?:don'?t|won'?t) pay a penny\b|\bworks every (?:single )?time\b|"
     r"\b(?:personally )?cured (?:over |more than )?\d+\b|\bgone (?:forever|for good)\b|"
     r"\bthe only (?:\w+ )?(?:therapist|psychologist|counsellor|clinic|practitioner)\b[^.!?]{0,40}\b(?:results|works|can|who)|"
     r"\b(?:top|best|leading|number one|no\.? ?1|#1|foremost)(?: [\w-]+){0,2} (?:expert|therapist|specialist|"
