@@ -214,6 +214,9 @@ GROUPS: dict[str, str] = {
     ),
 }
 
+# "ppl" and "folk" stand for "people" in every group term.
+GROUPS = {name: pattern.replace("people", "(?:people|ppl|folk)") for name, pattern in GROUPS.items()}
+
 CHARACTERISTIC_WORD = {
     "race or ethnicity": "racist",
     "nationality or immigration status": "xenophobic",

@@ -16,6 +16,11 @@ _NEGATORS = re.compile(
     re.IGNORECASE,
 )
 
+_HEDGE_INTRO = re.compile(
+    r"\b(?:not being (?:funny|rude|racist|funny or anything)|no offen[cs]e|i'?m not (?:being )?(?:racist|sexist|homophobic)|"
+    r"not to be (?:rude|funny))\b,?\s*(?:but)?",
+    re.IGNORECASE,
+)
 # "Don't you think...", "Isn't it true...": questions that assert, not negations.
 _RHETORICAL = re.compile(r"\s+(?:you|it|they|we|he|she|everyone|anyone)\b", re.IGNORECASE)
 
@@ -73,6 +78,7 @@ def sentence_at(text: str, offset: int, spans: Iterable[Span] | None = None) -> 
 def is_negated(text: str, start: int, window: int = 40, sentence_start: int = 0) -> bool:
     """A negator shortly before ``start``, in the same sentence ("I don't think they're ...")."""
     left = text[max(sentence_start, start - window) : start]
+    left = _HEDGE_INTRO.sub("", left)  # "not being funny but ..." introduces, it does not negate
     question = text.find("?", start) != -1 and "." not in text[start : text.find("?", start)]
     return any(
         not _RHETORICAL.match(left, m.end()) and not (question and not left[: m.start()].strip(" \"'(why"))

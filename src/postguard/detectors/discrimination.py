@@ -61,7 +61,9 @@ _PREDICATE = (
     r"should (?:all )?be (?:executed|wiped out|eliminated|eradicated|purged|culled|hanged|hung|shot|"
     r"killed|murdered|burned|gassed|exterminated)|belong in a (?:zoo|cage|kennel)|stay in their place|"
     r"(?:are|is) (?:just |simply )?the worst|a disgrace|inferior|not (?:welcome|wanted)|don'?t deserve (?:to live|rights|respect)|"
-    r"(?:ever |just |all )?(?:behave|integrate|learn english|speak english|be normal|be trusted|keep quiet|shut up)\?"
+    r"(?:ever |just |all )?(?:behave|integrate|learn english|speak english|be normal|be trusted|keep quiet|shut up)\?|"
+    r"backward|primitive|feral|uncivili[sz]ed|(?:all )?drunks|(?:just )?(?:aren'?t|are not|not) suited to|"
+    r"(?:blokes|men) in (?:frocks|skirts|make-?up)"
 )
 _HOSTILE_VERB = (
     r"kill|murder|gas|shoot|deport|ban|exterminate|eradicate|wipe out|get rid of|lock up|hang|burn|"
@@ -172,6 +174,13 @@ _TOKEN = re.compile(r"[A-Za-z0-9@$*]+")
 _PRONOUN_LEAD = re.compile(
     r"\W*(?:they|them|these people|those people|these|those|all of them)\b", re.IGNORECASE
 )
+# "... Deport the lot of them": a hostile act on a group named earlier in the post.
+_HOSTILE_TO_THEM = re.compile(
+    r"\b(?:deport|ban|kick out|send back|get rid of|lock up|round up|shoot|kill|hang|gas)\s+"
+    r"(?:the lot of (?:them|'em)|them all|all of them|every (?:last )?one of them)\b",
+    re.IGNORECASE,
+)
+_THEY_CLAUSE = re.compile(r"[,;:]\s*(?:they|they'?re|they are)\b", re.IGNORECASE)
 
 
 def _plain_words(text: str) -> str | None:
@@ -266,6 +275,17 @@ class DiscriminationDetector(Detector):
         """ "I hate X. They are scum.": the second sentence derogates the group the first named."""
         text = post.text
         group = re.compile(derogation.pattern.split("(?P<gap>")[0], re.IGNORECASE)
+        named_anywhere = group.search(text)
+        if named_anywhere:
+            for m in _HOSTILE_TO_THEM.finditer(text, named_anywhere.end()):
+                if not is_reported(text, m.start(), m.end()):
+                    yield self._evidence(named_anywhere.start(), m.end(), characteristic, "hostility", 0.75)
+            for m in _THEY_CLAUSE.finditer(text, named_anywhere.end()):
+                # "Keep the autistic kids away, they're feral": the clause speaks of the group
+                end = post.sentence_at(m.start()).end
+                stand_in = named_anywhere.group(0) + " are" + text[m.end() : end]
+                if derogation.search(stand_in) and not is_reported(text, m.start(), m.end()):
+                    yield self._evidence(named_anywhere.start(), end, characteristic, "derogation", 0.7)
         for previous, sentence in zip(post.sentences, post.sentences[1:], strict=False):
             lead = _PRONOUN_LEAD.match(text, sentence.start, sentence.end)
             named = group.search(text, previous.start, previous.end)

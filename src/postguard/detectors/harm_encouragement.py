@@ -31,12 +31,15 @@ _SUICIDE = re.compile(
     r"\b(?:no one|nobody) would (?:miss|care if) you\b|\bthe world would be better without you\b|"
     r"\bdo us all a favou?r\b|\bgo (?:and )?die\b|\bhope (?:you|she|he|they) (?:die|dies|rot)\b|"
     r"\b(?:drink|swallow) bleach\b|\b(?:slit|cut|slash) (?:your|ur) (?:wrists|throat)\b|"
-    r"\bjump off (?:a|the) (?:bridge|cliff|building|roof)\b|\byou should(?: just)? (?:die|not exist)\b",
+    r"\bjump off (?:a|the) (?:bridge|cliff|building|roof)\b|\byou should(?: just)? (?:die|not exist)\b|"
+    r"\b(?:time to|just|might as well) check out\b|\blife'?s not for everyone\b|\bno shame in (?:it|ending it|checking out)\b",
     re.IGNORECASE,
 )
 _SELF_HARM = re.compile(
     r"\bcutting (?:helps|works|is (?:the )?(?:answer|solution|best))|\bgo deeper\b|\btry it next time\b|"
     r"\b(?:self[- ]harm|cutting|burning) (?:is|isn'?t)\b[^.!?]{0,30}\b(?:solution|answer|helps|works)|"
+    r"\b(?:burning|cutting|hurting|scratching) yourself (?:hurts less|helps|works|is (?:a |the )?(?:relief|answer))|"
+    r"\bthe relief is instant\b|"
     r"\bcut where (?:nobody|no one) (?:will|can) see\b|\bdon'?t knock the (?:razor|blade)\b|"
     r"\b(?:easier|easy) to hide than\b|\bpain is the only way to feel\b|\bhide (?:the|your) (?:cuts|scars)\b",
     re.IGNORECASE,
@@ -77,7 +80,9 @@ _VIOLENCE = re.compile(
     r"\b(?:burn|torch|firebomb|smash up|attack|storm|raid) (?:the|their|that|this) (?:clinic|mosque|"
     r"synagogue|church|temple|hotel|office|house|home|centre|building)s?\b|"
     r"\b(?:go and|let'?s|time to) (?:hurt|attack|batter|kill|beat) (?:them|him|her|the \w+)\b|"
-    r"\bput (?:him|her|them) in (?:hospital|the ground|a wheelchair)\b",
+    r"\bput (?:him|her|them) in (?:hospital|the ground|a wheelchair)\b|"
+    r"\bsort (?:him|her|them) out (?:round the back|outside|properly|for good)|\bwhere there'?s no cctv\b|"
+    r"\bwait (?:till|until) (?:he|she|they)(?:'s|'re| is| are) asleep\b|\blet (?:him|her|them) have it\b",
     re.IGNORECASE,
 )
 _SUPPORT = re.compile(
