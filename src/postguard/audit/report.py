@@ -9,6 +9,7 @@ professional presence, and what could not be checked.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -39,21 +40,8 @@ PLATFORM_NAMES = {
     "plain": "Posts file",
 }
 KIND_NAMES = {"post": "Post", "reply": "Reply", "comment": "Comment", "quote": "Quote", "bio": "Profile"}
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+MONTHS = tuple(calendar.month_abbr[1:])
+MONTH_NAMES = tuple(calendar.month_name[1:])
 _MONTH_KEY = re.compile(r"^(\d{4})-(\d{2})$")
 
 # Colours: text on badges meets WCAG AA; chart fills reach 3:1 against white.
