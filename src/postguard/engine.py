@@ -52,15 +52,12 @@ class Engine:
             for name in rule.detectors:
                 if name not in REGISTRY:
                     raise PackError(f"pack {pack.id!r}: rule {rule.code} names unknown detector {name!r}")
+        self.detector_names = sorted({name for rule in pack.rules.values() for name in rule.detectors})
 
     def detector(self, name: str) -> Detector:
         if name not in self._detectors:
             self._detectors[name] = REGISTRY[name]()
         return self._detectors[name]
-
-    @property
-    def detector_names(self) -> list[str]:
-        return sorted({name for rule in self.pack.rules.values() for name in rule.detectors})
 
     def check(
         self, text: str | None, images: Sequence[str | Path] = (), profile: Profile | None = None
