@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -37,6 +38,21 @@ class Importer:
     # -- helpers -------------------------------------------------------------------------------
     def warn(self, file: str, message: str) -> None:
         self.warnings.add(file, message)
+
+    def readable_rows(self, name: str, reader: Any) -> Iterator[tuple[int, Any]]:
+        """(row number, row) from a csv reader, counting every row read; a row the csv module
+        cannot parse is reported and skipped, and keeps its number."""
+        number = 0
+        while True:
+            number += 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                self.warn(name, f"line {reader.line_num}: unreadable CSV row ({exc})")
+                continue
+            yield number, row
 
     def stream_js(self, name: str) -> Iterator[Any]:
         """Records of an X `.js` file; a broken file is reported and yields what it can."""

@@ -69,14 +69,7 @@ class LinkedInImporter(Importer):
                 text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
                 reader = csv.reader(_lines(text), escapechar=escape)
                 header: list[str] | None = None
-                while True:
-                    try:
-                        row = next(reader)
-                    except StopIteration:
-                        return
-                    except csv.Error as exc:
-                        self.warn(name, f"line {reader.line_num}: unreadable CSV row ({exc})")
-                        continue
+                for _, row in self.readable_rows(name, reader):
                     if header is None:
                         header = [h.strip().lower() for h in row]
                         continue

@@ -67,16 +67,7 @@ class PlainImporter(Importer):
             with self.archive.open(name) as raw:
                 text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
                 reader = csv.DictReader(text, dialect=dialect)
-                number = 0
-                while True:
-                    number += 1
-                    try:
-                        row = next(reader)
-                    except StopIteration:
-                        return
-                    except csv.Error as exc:
-                        self.warn(name, f"line {reader.line_num}: unreadable CSV row ({exc})")
-                        continue
+                for number, row in self.readable_rows(name, reader):
                     yield number, dict(row)
         except (OSError, InputError) as exc:
             self.warn(name, f"unreadable: {exc}")
