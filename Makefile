@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 OUT := out
+DATA ?= ../shared/datasets
+TRAIN_STAMP := $(VENV)/.train-installed
 
-.PHONY: demo test test-fast lint bench system-deps clean
+.PHONY: demo test test-fast lint bench train eval system-deps clean
 
 # Debian tools postguard drives (exiftool strips metadata, tesseract reads text in photos) and
 # chromium, which the browser tests open the audit report in (never downloaded by playwright).
@@ -51,9 +53,24 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/ruff format --check src tests bench training
 	$(BIN)/mypy
+
+# torch goes in first, pinned to the CPU build; asked for later by another package, pip would
+# fetch a multi-GB CUDA build instead.
+$(TRAIN_STAMP): $(STAMP)
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -c constraints.txt -e '.[dev,bench,train]'
+	touch $(TRAIN_STAMP)
+
+# Rebuild the shipped classifier (src/postguard/models/) from the datasets in $(DATA).
+train: $(TRAIN_STAMP)
+	HF_HUB_OFFLINE=1 $(BIN)/python -m training.train --data $(DATA)
+
+# Per-label precision/recall/F1 on held-out splits and the functional suites.
+eval: $(STAMP)
+	$(BIN)/python -m training.evaluate --data $(DATA)
 
 bench: install
 	$(BIN)/python bench/bench_check.py

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from postguard import nlp, therapy
+from postguard.classifier import Scores, classifier, passages
 from postguard.identifiers import (
     Identifier,
     contact_identifiers,
@@ -31,6 +32,7 @@ class Analysis:
     profile: Profile | None = None
     images: list[ImageInspection] = field(default_factory=list)
     _entities: list[nlp.Entity] | None = None
+    _abuse: list[tuple[tuple[int, int], Scores]] | None = None
 
     @cached_property
     def lower(self) -> str:
@@ -95,3 +97,35 @@ class Analysis:
 
     def set_entities(self, ents: list[nlp.Entity]) -> None:
         self._entities = ents
+
+    @property
+    def passages(self) -> list[tuple[int, int]]:
+        return passages(self.text, self.sentences)
+
+    @property
+    def abuse(self) -> list[tuple[tuple[int, int], Scores]]:
+        """The trained classifier's scores for each sentence and passage (see ``passages``)."""
+        if self._abuse is None:
+            spans = self.passages
+            self._abuse = list(
+                zip(spans, classifier().score([self.text[s:e] for s, e in spans]), strict=True)
+            )
+        return self._abuse
+
+    def transformer_probability(self, start: int, end: int, label: str) -> float:
+        """The transformer's highest probability for ``label`` over the sentences and passages
+        around a span, run even where the first stage had cleared them (a pattern hit there is
+        reason enough to look closely)."""
+        found = self.abuse
+        best = 0.0
+        for i, ((s, e), scores) in enumerate(found):
+            if s < end and start < e:
+                if scores.screened:
+                    scores = classifier().score([self.text[s:e]], screen=False)[0]
+                    found[i] = ((s, e), scores)
+                best = max(best, scores.labels[label])
+        return best
+
+    def set_abuse(self, scores: list[Scores]) -> None:
+        """Scores for ``passages``, computed in a batch by the engine."""
+        self._abuse = list(zip(self.passages, scores, strict=True))

@@ -10,6 +10,8 @@ from pathlib import Path
 from postguard import detectors as _detectors  # noqa: F401  (registers every detector)
 from postguard import nlp
 from postguard.analysis import Analysis
+from postguard.classifier import classifier
+from postguard.detectors.abuse_classifier import second_opinion
 from postguard.detectors.base import REGISTRY, Detector
 from postguard.errors import InputError, PackError
 from postguard.language import detect_language, language_name
@@ -79,16 +81,30 @@ class Engine:
         need_ner = [p for p, lang in zip(posts, languages, strict=True) if lang == "en" and p.needs_entities]
         for post, ents in zip(need_ner, nlp.entities_many([p.text for p in need_ner]), strict=True):
             post.set_entities(ents)
+        if "abuse_classifier" in self.detector_names:
+            self._classify([p for p, lang in zip(posts, languages, strict=True) if lang == "en"])
         return [self._report(post, lang) for post, lang in zip(posts, languages, strict=True)]
+
+    @staticmethod
+    def _classify(posts: list[Analysis]) -> None:
+        """The classifier over every passage of a batch at once, so its batches are full."""
+        short = [p for p in posts if len(p.text) <= WINDOW]  # longer posts are read in windows
+        spans = [p.passages for p in short]
+        scores = classifier().score([p.text[s:e] for p, sp in zip(short, spans, strict=True) for s, e in sp])
+        at = 0
+        for post, sp in zip(short, spans, strict=True):
+            post.set_abuse(scores[at : at + len(sp)])
+            at += len(sp)
 
     def _evidence(self, post: Analysis) -> list[Evidence]:
         if len(post.text) <= WINDOW:
-            return [
+            found = [
                 ev
                 for name in self.detector_names
                 for ev in self.detector(name).detect(post)
                 if ev.rule in self.detector(name).rules  # a detector may only speak for its rules
             ]
+            return second_opinion(post, found) if "abuse_classifier" in self.detector_names else found
         # A very long text is read in overlapping windows, so no pattern's cost can grow with
         # the square of the length; photo evidence comes once, from the whole post.
         found = self._evidence(Analysis("", post.profile, post.images))

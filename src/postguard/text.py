@@ -49,6 +49,33 @@ _REJECTION_AFTER = re.compile(
 )
 
 
+# Counter-speech that refers to hate without quoting it: naming the prejudice ("... is
+# sexism", "antisemites"), or condemning an act ("Mocking disabled people is cruel").
+_PREJUDICE = re.compile(
+    r"\b(?:racis[mt]s?|sexis[mt]s?|homophob(?:ia|ic|es?)|transphob(?:ia|ic|es?)|biphob(?:ia|ic)|"
+    r"islamophob(?:ia|ic)|antisemit(?:ism|ic|es?)|ableis[mt]|misogyn(?:y|ist|istic)|xenophob(?:ia|ic)|"
+    r"bigot(?:s|ry|ed)?|hatred|hate speech|dehumani[sz]ing|eugenics|prejudice[ds]?|"
+    r"discriminat(?:ion|ory)|erasure)\b",
+    re.IGNORECASE,
+)
+_ACT_OPENING = re.compile(
+    r"^\W*(?:describing|calling|comparing|mocking|ridiculing|treating|wishing|stereotyping|harassing|"
+    r"using|saying|claiming|pretending|accusing|blaming|telling|label(?:l)?ing|the (?:idea|notion|myth) that)\b",
+    re.IGNORECASE,
+)
+_CONDEMNED = re.compile(
+    r"\b(?:(?:is|are|was|isn'?t|aren'?t)\s+(?:\w+\s+){0,2}(?:cruel|shameful|cowardly|vile|disgusting|"
+    r"unacceptable|never (?:ok(?:ay)?|acceptable)|not (?:ok(?:ay)?|acceptable|funny|banter)|wrong|harmful|"
+    r"dangerous|a lie|a myth)|has to stop|should be ashamed|needs to stop|must stop)\b",
+    re.IGNORECASE,
+)
+
+
+def condemns_hate(text: str) -> bool:
+    """The text names a prejudice or condemns a hateful act: counter-speech by reference."""
+    return bool(_PREJUDICE.search(text)) or bool(_ACT_OPENING.search(text) and _CONDEMNED.search(text))
+
+
 @dataclass(frozen=True)
 class Span:
     start: int

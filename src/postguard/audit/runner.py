@@ -23,6 +23,7 @@ from typing import Any
 
 from postguard.audit import takeover
 from postguard.audit.model import AuditFinding, AuditResult, PostSample
+from postguard.classifier import limit_threads
 from postguard.engine import MAX_CHARS, Engine
 from postguard.errors import InputError, PostguardError
 from postguard.identifiers import contact_identifiers
@@ -51,8 +52,9 @@ _PERSONAL = re.compile(
 _engine: Engine | None = None
 
 
-def _init_worker(pack: str) -> None:
+def _init_worker(pack: str, threads: int) -> None:
     global _engine
+    limit_threads(threads)
     _engine = Engine(load_pack(pack))
 
 
@@ -294,7 +296,11 @@ def run_audit(
         tmp.mkdir(exist_ok=True)
         with (
             findings_tmp.open("w", encoding="utf-8") as findings_file,
-            ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(pack,)) as pool,
+            ProcessPoolExecutor(
+                max_workers=workers,
+                initializer=_init_worker,
+                initargs=(pack, max(1, (os.cpu_count() or 1) // workers)),
+            ) as pool,
         ):
             for export in exports:
                 audit.platforms.append(export.platform)

@@ -1,6 +1,7 @@
 """Every detector module; importing this package registers them all."""
 
 from postguard.detectors import (
+    abuse_classifier,
     babcp,
     bullying,
     client_disparagement,
@@ -21,6 +22,7 @@ from postguard.detectors.base import REGISTRY, Detector, register
 __all__ = [
     "REGISTRY",
     "Detector",
+    "abuse_classifier",
     "babcp",
     "bullying",
     "client_disparagement",

@@ -1,0 +1,267 @@
+"""Read the public datasets into one labelled, de-duplicated table for the classifier.
+
+Every dataset labels only some of our outputs (DynaHate says nothing about bullying, ConvAbuse
+nothing about group hate), so each example carries ``None`` for what its source does not know and
+the loss ignores those. Each dataset's own test split is kept for evaluation only; where a
+dataset has no dev split one is cut by a stable hash of the text, so reruns split the same way.
+``ethos`` is GPL-3.0 and is left out of everything the shipped model learns from.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import hashlib
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal, TypedDict
+
+Label = Literal["hate", "bullying", "harm", "heated"]
+LABELS: tuple[Label, ...] = ("hate", "bullying", "harm", "heated")
+TARGETS = (
+    "race",
+    "nationality",
+    "religion",
+    "sex_gender",
+    "gender_identity",
+    "sexual_orientation",
+    "disability",
+    "age",
+)
+USED = (
+    "dynahate",
+    "hatemoji-build",
+    "toxigen-seed",
+    "davidson2017",
+    "hatexplain",
+    "convabuse",
+    "reddit-cssrs-suicide",
+)
+
+csv.field_size_limit(10_000_000)
+
+
+class Example(TypedDict):
+    text: str
+    hate: int | None
+    bullying: int | None
+    harm: int | None
+    heated: int | None
+    targets: list[str] | None
+    source: str
+    split: str  # train, dev or test
+
+
+def example(
+    text: str,
+    source: str,
+    split: str,
+    *,
+    hate: int | None = None,
+    bullying: int | None = None,
+    harm: int | None = None,
+    heated: int | None = None,
+    targets: list[str] | None = None,
+) -> Example:
+    return Example(
+        text=clean(text),
+        hate=hate,
+        bullying=bullying,
+        harm=harm,
+        heated=heated,
+        targets=targets,
+        source=source,
+        split=split,
+    )
+
+
+_USER = re.compile(r"(?:RT\s+)?@\w+:?")
+_URL = re.compile(r"https?://\S+")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Tweets' HTML entities decoded, handles and links replaced by the placeholders a post has."""
+    text = html.unescape(text)
+    text = _USER.sub("@user", text)
+    text = _URL.sub("http://link", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def bucket(text: str, dev: float = 0.1, test: float = 0.0) -> str:
+    """A stable split from the text's hash, for datasets without an official one."""
+    h = int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big") / 2**32
+    return "test" if h < test else "dev" if h < test + dev else "train"
+
+
+def _rows(path: Path) -> Iterator[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        yield from csv.DictReader(f)
+
+
+# Hatemoji's target codes (prefixes) and ToxiGen's groups, as our characteristics.
+_HATEMOJI_TARGETS = {
+    "bla": "race", "asi": "race", "arab": "race", "african": "race", "hisp": "race", "mix": "race",
+    "ethmin": "race", "indig": "race", "abo": "race", "mex": "race", "trav": "race", "wc": None,
+    "nat": "nationality", "immig": "nationality", "ref": "nationality", "asy": "nationality",
+    "for": "nationality", "europe": "nationality", "ind": "race",
+    "mus": "religion", "jew": "religion", "sikh": "religion", "hind": "religion",
+    "wom": "sex_gender", "trans": "gender_identity", "gay": "sexual_orientation",
+    "lgbtqa": "sexual_orientation", "bis": "sexual_orientation", "dis": "disability",
+}  # fmt: skip
+_TOXIGEN_TARGETS = {
+    "asian": "race", "black": "race", "chinese": "race", "latino": "race", "mexican": "race",
+    "middle_east": "race", "native_american": "race", "jewish": "religion", "muslim": "religion",
+    "immigrant": "nationality", "bisexual": "sexual_orientation", "lgbtq": "sexual_orientation",
+    "trans": "gender_identity", "women": "sex_gender", "mental_disability": "disability",
+    "physical_disability": "disability",
+}  # fmt: skip
+
+
+def _hatemoji_targets(codes: list[str]) -> list[str]:
+    found: set[str] = set()
+    for code in codes:
+        for prefix, target in _HATEMOJI_TARGETS.items():
+            if code.startswith(prefix) and target:
+                found.add(target)
+        if code.endswith("wom") and code != "wom" and not code.startswith("gay"):
+            found.add("sex_gender")  # intersectional: Black women, Muslim women
+        if code in ("gaywom", "gayman"):
+            found.add("sexual_orientation")
+    return sorted(found)
+
+
+def dynahate(root: Path) -> Iterator[Example]:
+    for split in ("train", "dev", "test"):
+        for row in _rows(root / "dynahate" / f"{split}.csv"):
+            yield example(row["text"], "dynahate", split, hate=int(row["label"] == "hate"))
+
+
+def hatemoji(root: Path) -> Iterator[Example]:
+    for name, split in (("train", "train"), ("validation", "dev"), ("test", "test")):
+        for row in _rows(root / "hatemoji-build" / f"{name}.csv"):
+            hate = int(row["label_gold"])
+            targets = _hatemoji_targets(ast.literal_eval(row["target"])) if hate else []
+            threat = int(row["type"] == "threateninglanguage")
+            yield example(
+                row["text"], "hatemoji", split, hate=hate, targets=targets or None, harm=threat or None
+            )
+
+
+def toxigen(root: Path) -> Iterator[Example]:
+    for row in _rows(root / "toxigen-seed" / "toxigen_seed_statements.csv"):
+        hate = int(row["label"] == "hate")
+        targets = [_TOXIGEN_TARGETS[row["target_group"]]] if hate else []
+        yield example(row["text"], "toxigen", bucket(row["text"], 0.1, 0.2), hate=hate, targets=targets)
+
+
+def davidson(root: Path) -> Iterator[Example]:
+    """Hate vs merely offensive: offensive tweets teach heated-but-not-hate (SM601, not SM201)."""
+    for row in _rows(root / "davidson2017" / "labeled_data.csv"):
+        cls = int(row["class"])
+        yield example(
+            row["tweet"], "davidson", bucket(row["tweet"], 0.1, 0.15), hate=int(cls == 0), heated=int(cls < 2)
+        )
+
+
+def hatexplain(root: Path) -> Iterator[Example]:
+    for name in ("train", "test"):
+        for row in _rows(root / "hatexplain" / f"hatexplain_{name}.csv"):
+            text = " ".join(ast.literal_eval(row["post_tokens"])).replace("<user>", "@user")
+            label = row["post_label"]
+            split = "test" if name == "test" else bucket(text)
+            yield example(
+                text, "hatexplain", split, hate=int(label == "hatespeech"), heated=int(label != "normal")
+            )
+
+
+def convabuse(root: Path) -> Iterator[Example]:
+    """Abuse of a chatbot by its user: second-person insults and harassment, our SM202/SM601."""
+    for name, split in (("train", "train"), ("valid", "dev"), ("test", "test")):
+        for row in _rows(root / "convabuse" / f"ConvAbuseEMNLP{name}.csv"):
+            abusive = ok = 0
+            for n in range(1, 9):
+                votes = [row.get(f"Annotator{n}_is_abuse.{v}") or "" for v in ("1", "0", "-1", "-2", "-3")]
+                if not any(votes):
+                    continue
+                ok += votes[0] == "1"
+                abusive += any(v == "1" for v in votes[2:])
+            if abusive == ok:
+                continue  # no majority: the annotators disagree, so it teaches nothing
+            is_abuse = int(abusive > ok)
+            yield example(row["user"], "convabuse", split, bullying=is_abuse, heated=is_abuse)
+
+
+_POST_SPLIT = re.compile(r"['\"], ['\"]")
+
+
+def reddit_suicide(root: Path, per_user: int = 6) -> Iterator[Example]:
+    """Disclosure and supportive replies about suicide: talk about self-harm that must not fire."""
+    for row in _rows(root / "reddit-cssrs-suicide" / "500_Reddit_users_posts_labels.csv"):
+        split = bucket(row["User"], 0.1, 0.2)
+        posts = _POST_SPLIT.split(row["Post"].strip("[]'\""))  # some rows are cut off mid-list
+        for post in posts[:per_user]:
+            text = " ".join(post.split()[:80])  # the opening of a long post is what the model sees
+            if len(text) > 20:
+                yield example(text, "reddit-cssrs", split, hate=0, bullying=0, harm=0)
+
+
+def synthetic(seed: int) -> Iterator[Example]:
+    """The team's own examples for what the public sets lack (see synthetic.py)."""
+    from training.synthetic import generate
+
+    for ex in generate(seed):
+        yield example(
+            ex["text"],
+            f"synthetic/{ex['section']}",
+            bucket(ex["text"], 0.1),
+            hate=ex["hate"],
+            bullying=ex["bullying"],
+            harm=ex["harm"],
+            heated=ex["heated"],
+            targets=ex["targets"],
+        )
+
+
+def everyday(seed: int) -> Iterator[Example]:
+    """Ordinary posts (see everyday.py): what most of a clinician's account looks like."""
+    from training.everyday import generate
+
+    for text in generate(seed):
+        yield example(text, "everyday", bucket(text, 0.1), hate=0, bullying=0, harm=0, heated=0)
+
+
+def load(root: Path, seed: int = 13) -> list[Example]:
+    """Every dataset, de-duplicated: a text seen in a test split is dropped from train and dev."""
+    examples = [
+        *dynahate(root),
+        *hatemoji(root),
+        *toxigen(root),
+        *davidson(root),
+        *hatexplain(root),
+        *convabuse(root),
+        *reddit_suicide(root),
+        *synthetic(seed),
+        *everyday(seed),
+    ]
+    held_out = {ex["text"].lower() for ex in examples if ex["split"] == "test"}
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for ex in examples:
+        key = (ex["text"].lower(), ex["split"])
+        if not ex["text"] or key in seen or (ex["split"] != "test" and ex["text"].lower() in held_out):
+            continue
+        seen.add(key)
+        kept.append(ex)
+    return kept
+
+
+def file_hashes(root: Path) -> dict[str, str]:
+    """SHA-256 of every data file read, so the model card pins exactly what the model learnt from."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for name in USED
+        for path in sorted((root / name).glob("*.csv"))
+    }
