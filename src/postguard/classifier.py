@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from postguard.text import Span
 
 MODEL_DIR = Path(str(resources.files("postguard") / "models"))
+_WORD = re.compile(r"[^\W\d_]{2,}")
 BUCKETS = 1 << 18  # unigram ids sit below the vocabulary size, hashed bigrams above it
 BATCH = 32
 PASSAGE = 400  # characters: what the model reads at once, about its 128-token window
@@ -56,9 +58,11 @@ def passages(text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:
     hateful sentence), and, where a post has several, whole sentences packed into passages of
     at most PASSAGE characters (so "I met some Muslims. They are all thieves." is read together).
     A blank text has none."""
-    own = [(s.start, s.end) for s in sentences if text[s.start : s.end].strip()]
+    spans = [(s.start, s.end) for s in sentences if text[s.start : s.end].strip()]
+    # a fragment ("as ever 663", "Bye 👋") means nothing alone: it is read only in its passage
+    own = [(s, e) for s, e in spans if len(_WORD.findall(text[s:e])) >= 4 or len(spans) == 1]
     packed: list[tuple[int, int]] = []
-    for start, end in own:
+    for start, end in spans:
         if packed and end - packed[-1][0] <= PASSAGE:
             packed[-1] = (packed[-1][0], end)
         else:

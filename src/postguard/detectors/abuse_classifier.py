@@ -39,8 +39,12 @@ class AbuseClassifierDetector(Detector):
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         model = classifier()
+        several = len(post.abuse) > 1
         for (start, end), scores in post.abuse:
+            alone = several and any(s.start == start and s.end == end for s in post.sentences)
             for label in model.flagged(scores):
+                if alone and label != "hate":
+                    continue  # out of context a short line reads as anything; its passage decides
                 if _only_quoted(post.text[start:end], label):
                     continue
                 if label == "hate" and condemns_hate(post.text[start:end]):
