@@ -74,6 +74,7 @@ eval: $(STAMP)
 
 bench: install
 	$(BIN)/python bench/bench_check.py
+	$(BIN)/python bench/bench_classifier.py
 	$(BIN)/python bench/bench_media.py
 	$(BIN)/python bench/bench_audit.py
 	$(BIN)/python bench/bench_audit.py --unique

@@ -1,7 +1,7 @@
 """SM201, SM202, SM203 and SM601 from the trained classifier, beside the pattern detectors.
 
-The classifier reads whole passages, so it catches what word lists cannot (hate without a slur,
-hate as a question, disguised spellings). Quoted words are read as reported, as the patterns
+The classifier reads whole sentences and passages, so it catches what word lists cannot (hate
+without a slur, hate as a question, disguised spellings). Quoted words are read as reported, as the patterns
 read them: a passage whose offending words lie only inside quotation marks does not fire, and
 hate is not read into a passage that names a prejudice or condemns a hateful act. A finding
 points at the sentence that carries the label: when a passage of several sentences is flagged,
@@ -22,8 +22,8 @@ from postguard.text import condemns_hate
 
 RULES = {"hate": "SM201", "bullying": "SM202", "harm": "SM203", "heated": "SM601"}
 LABEL_OF = {rule: label for label, rule in RULES.items()}
-# A pattern hit for these rules stands unless the transformer, reading the whole passage, gives
-# the label less than this probability: word lists misread quotes, reclaimed words and irony.
+# A pattern hit for these rules stands unless the transformer, reading the sentences and passages
+# around it, gives the label less than this probability: word lists misread homonyms and irony.
 OVERRULE_BELOW: dict[str, float] = {"SM201": 0.1}
 MESSAGES = {
     "bullying": "abuse, intimidation or a pile-on aimed at a person",
