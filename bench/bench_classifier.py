@@ -19,6 +19,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench_check import latencies
+
 from postguard.classifier import Classifier, classifier
 from postguard.sources import open_export
 from postguard.sources.synthetic import write_x_archive
@@ -47,23 +49,14 @@ def rate(fn: Callable[[list[str]], object], texts: list[str], repeat: int) -> fl
     return repeat * len(texts) / (time.perf_counter() - start)
 
 
-def milliseconds(fn: Callable[[list[str]], object], texts: list[str]) -> list[float]:
-    out = []
-    for text in texts:
-        start = time.perf_counter()
-        fn([text])
-        out.append((time.perf_counter() - start) * 1000)
-    return out
-
-
 def measure(model: Classifier, texts: list[str], repeat: int) -> None:
     model.score(texts[:64])  # warm up
     screened = sum(s.screened for s in model.score(texts))
     cascade = rate(model.score, texts, repeat)
     transformer = rate(lambda t: model.score(t, screen=False), texts, max(1, repeat // 2))
     first = rate(lambda t: model.prefilter(model.tokenizer.encode_batch(t)), texts, repeat)
-    single = milliseconds(model.score, texts[:1000])
-    single_full = milliseconds(lambda t: model.score(t, screen=False), texts[:300])
+    single = latencies(lambda t: model.score([t]), texts[:1000])
+    single_full = latencies(lambda t: model.score([t], screen=False), texts[:300])
     print(f"first stage clears {screened / len(texts):.1%}; the transformer reads the rest")
     print(f"cascade, batched:            {cascade:8,.0f} posts/s")
     print(

@@ -18,18 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal, TypedDict
 
+from postguard.classifier import CHARACTERISTICS
+
 Label = Literal["hate", "bullying", "harm", "heated"]
 LABELS: tuple[Label, ...] = ("hate", "bullying", "harm", "heated")
-TARGETS = (
-    "race",
-    "nationality",
-    "religion",
-    "sex_gender",
-    "gender_identity",
-    "sexual_orientation",
-    "disability",
-    "age",
-)
+TARGETS = tuple(CHARACTERISTICS)  # the order of the model's characteristic outputs
 USED = (
     "dynahate",
     "hatemoji-build",

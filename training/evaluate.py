@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from postguard.classifier import MODEL_DIR, Classifier, classifier
+from postguard.detectors.abuse_classifier import RULES
 from postguard.engine import Engine
 from postguard.policy import load_pack
 from training import data
@@ -27,7 +28,6 @@ from training.data import LABELS, Example
 from training.robustness_suite import SECTIONS, cases
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = {"hate": "SM201", "bullying": "SM202", "harm": "SM203", "heated": "SM601"}
 Predictor = Callable[[Sequence[str], str], list[bool]]
 
 

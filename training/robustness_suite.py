@@ -29,19 +29,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import NamedTuple
 
+from postguard.classifier import CHARACTERISTICS
+
 LABELS: frozenset[str] = frozenset({"hate", "bullying", "harm", "heated"})
-TARGETS: frozenset[str] = frozenset(
-    {
-        "race",
-        "nationality",
-        "religion",
-        "sex_gender",
-        "gender_identity",
-        "sexual_orientation",
-        "disability",
-        "age",
-    }
-)
+TARGETS: frozenset[str] = frozenset(CHARACTERISTICS)
 
 RACE = "race"
 NAT = "nationality"

@@ -94,7 +94,6 @@ def batches(examples: list[Example], size: int, rng: random.Random) -> list[list
 
 def predict(model: AbuseModel, tokenizer: Any, texts: list[str], device: str, max_length: int) -> np.ndarray:
     model.eval()
-    out = []
     with torch.no_grad():
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         probs = np.zeros((len(texts), OUTPUTS), dtype=np.float32)
@@ -108,9 +107,8 @@ def predict(model: AbuseModel, tokenizer: Any, texts: list[str], device: str, ma
                 return_tensors="pt",
             ).to(device)
             probs[idx] = torch.sigmoid(model(enc["input_ids"], enc["attention_mask"])).float().cpu().numpy()
-        out.append(probs)
     model.train()
-    return out[0]
+    return probs
 
 
 def best_thresholds(examples: list[Example], probs: np.ndarray) -> dict[str, float]:

@@ -98,7 +98,7 @@ class Analysis:
     def set_entities(self, ents: list[nlp.Entity]) -> None:
         self._entities = ents
 
-    @property
+    @cached_property
     def passages(self) -> list[tuple[int, int]]:
         return passages(self.text, self.sentences)
 
