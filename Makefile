@@ -68,9 +68,11 @@ $(TRAIN_STAMP): $(STAMP)
 train: $(TRAIN_STAMP)
 	HF_HUB_OFFLINE=1 $(BIN)/python -m training.train --data $(DATA)
 
-# Per-label precision/recall/F1 on held-out splits and the functional suites.
+# Per-label precision/recall/F1 on held-out splits and the functional suites; then false alarms
+# per 1,000 real posts (bench/eval_real.py) with the 20 highest-scoring ones to read.
 eval: $(STAMP)
 	$(BIN)/python -m training.evaluate --data $(DATA)
+	$(BIN)/python bench/eval_real.py --data $(DATA)
 
 bench: install
 	$(BIN)/python bench/bench_check.py

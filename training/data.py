@@ -13,12 +13,16 @@ import ast
 import csv
 import hashlib
 import html
+import random
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal, TypedDict
 
+import emoji
+
 from postguard.classifier import CHARACTERISTICS
+from postguard.normalize import for_model
 
 Label = Literal["hate", "bullying", "harm", "heated"]
 LABELS: tuple[Label, ...] = ("hate", "bullying", "harm", "heated")
@@ -31,6 +35,7 @@ USED = (
     "hatexplain",
     "convabuse",
     "reddit-cssrs-suicide",
+    "tweeteval",
 )
 
 csv.field_size_limit(10_000_000)
@@ -44,7 +49,7 @@ class Example(TypedDict):
     heated: int | None
     targets: list[str] | None
     source: str
-    split: str  # train, dev or test
+    split: str  # train, dev, calib (real posts that choose thresholds, never trained on) or test
 
 
 def example(
@@ -70,17 +75,10 @@ def example(
     )
 
 
-_USER = re.compile(r"(?:RT\s+)?@\w+:?")
-_URL = re.compile(r"https?://\S+")
-_SPACE = re.compile(r"\s+")
-
-
 def clean(text: str) -> str:
-    """Tweets' HTML entities decoded, handles and links replaced by the placeholders a post has."""
-    text = html.unescape(text)
-    text = _USER.sub("@user", text)
-    text = _URL.sub("http://link", text)
-    return _SPACE.sub(" ", text).strip()
+    """Tweets' HTML entities decoded, then exactly what the runtime classifier reads (for_model):
+    handles and links as placeholders, hashtags as words, emoji by name."""
+    return for_model(html.unescape(text).replace("<user>", "@user"))
 
 
 def bucket(text: str, dev: float = 0.1, test: float = 0.0) -> str:
@@ -201,6 +199,51 @@ def reddit_suicide(root: Path, per_user: int = 6) -> Iterator[Example]:
                 yield example(text, "reddit-cssrs", split, hate=0, bullying=0, harm=0)
 
 
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def tweeteval_everyday(root: Path, seed: int, train_size: int = 20_000) -> Iterator[Example]:
+    """Real everyday tweets (TweetEval's emoji and sentiment tasks), the posts an ordinary account
+    is made of: what the model must leave alone. The emoji task removed each tweet's emoji, so it
+    is put back (the label emoji, once to three times) on most of them: emoji belong to harmless
+    posts too. Heated tone is masked (everyday tweets swear). Emoji train → train/dev; emoji and
+    sentiment validation → calib (thresholds, never trained on); their test sets → test."""
+    base = root / "tweeteval"
+    rng = random.Random(seed)
+    symbols = [line.split("\t")[1] for line in _lines(base / "emoji" / "mapping.txt") if line]
+
+    def with_emoji(texts: list[str], labels: list[str]) -> Iterator[str]:
+        for text, label in zip(texts, labels, strict=True):
+            yield f"{text} {symbols[int(label)] * rng.randint(1, 3)}" if rng.random() < 0.8 else text
+
+    def rows(task: str, split: str) -> tuple[list[str], list[str]]:
+        return _lines(base / task / f"{split}_text.txt"), _lines(base / task / f"{split}_labels.txt")
+
+    train = list(with_emoji(*rows("emoji", "train")))
+    chosen = rng.sample(train, min(train_size, len(train)))
+    calib = [*with_emoji(*rows("emoji", "val")), *rows("sentiment", "val")[0]]
+    test = [*with_emoji(*rows("emoji", "test")), *rows("sentiment", "test")[0]]
+    for texts, split in ((chosen, None), (calib, "calib"), (test, "test")):
+        for text in texts:
+            yield example(
+                text, "tweeteval", split or bucket(text, 0.1), hate=0, bullying=0, harm=0, heated=None
+            )
+
+
+def emoji_only(seed: int, n: int = 1_500) -> Iterator[Example]:
+    """Posts that are nothing but emoji (a reaction, a birthday, a new job): never abuse."""
+    rng = random.Random(seed)
+    pool = [
+        symbol
+        for symbol, data in emoji.EMOJI_DATA.items()
+        if data["status"] == emoji.STATUS["fully_qualified"]
+    ]
+    for _ in range(n):
+        text = "".join(rng.choice(pool) * rng.choice((1, 1, 2, 3)) for _ in range(rng.randint(1, 4)))
+        yield example(text, "emoji-only", bucket(text, 0.1), hate=0, bullying=0, harm=0, heated=0)
+
+
 def synthetic(seed: int) -> Iterator[Example]:
     """The team's own examples for what the public sets lack (see synthetic.py)."""
     from training.synthetic import generate
@@ -236,15 +279,21 @@ def load(root: Path, seed: int = 13) -> list[Example]:
         *hatexplain(root),
         *convabuse(root),
         *reddit_suicide(root),
+        *tweeteval_everyday(root, seed),
+        *emoji_only(seed),
         *synthetic(seed),
         *everyday(seed),
     ]
-    held_out = {ex["text"].lower() for ex in examples if ex["split"] == "test"}
+    held_out = {ex["text"].lower() for ex in examples if ex["split"] in ("test", "calib")}
     seen: set[tuple[str, str]] = set()
     kept = []
     for ex in examples:
         key = (ex["text"].lower(), ex["split"])
-        if not ex["text"] or key in seen or (ex["split"] != "test" and ex["text"].lower() in held_out):
+        if (
+            not ex["text"]
+            or key in seen
+            or (ex["split"] in ("train", "dev") and ex["text"].lower() in held_out)
+        ):
             continue
         seen.add(key)
         kept.append(ex)
@@ -256,5 +305,5 @@ def file_hashes(root: Path) -> dict[str, str]:
     return {
         str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
         for name in USED
-        for path in sorted((root / name).glob("*.csv"))
+        for path in sorted([*(root / name).glob("*.csv"), *(root / name).glob("*/*_text.txt")])
     }

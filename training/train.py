@@ -24,6 +24,7 @@ import torch
 from torch import nn
 
 from training import data
+from training.calibrate import calibrate
 from training.data import LABELS, TARGETS, Example
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,6 +232,7 @@ def main() -> None:
     examples = data.load(args.data, args.seed)
     train = balance([ex for ex in examples if ex["split"] == "train"], rng, args.synthetic_weight)
     dev = [ex for ex in examples if ex["split"] == "dev"]
+    calib = [ex for ex in examples if ex["split"] == "calib"]
     if args.limit:
         train, dev = rng.sample(train, args.limit), rng.sample(dev, args.limit)
     print(f"{len(train):,} training and {len(dev):,} dev examples on {device}", flush=True)
@@ -300,11 +302,13 @@ def main() -> None:
             "data_sha256": data.file_hashes(args.data),
             "synthetic_sha256": {
                 name: hashlib.sha256((ROOT / "training" / name).read_bytes()).hexdigest()
-                for name in ("synthetic.py", "everyday.py")
+                for name in ("synthetic.py", "everyday.py", "data.py")
             },
         },
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    calibrated = calibrate(args.out, calib, dev)
+    print("calibrated thresholds", calibrated["thresholds"], flush=True)
     fit_first_stage(args.out, train, dev, args.prefilter_recall)
     print(f"wrote {args.out}", flush=True)
 

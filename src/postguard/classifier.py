@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from postguard.normalize import for_model
+
 if TYPE_CHECKING:
     from tokenizers import Encoding
 
@@ -152,8 +154,9 @@ class Classifier:
         return out
 
     def score(self, texts: Sequence[str], screen: bool = True) -> list[Scores]:
-        """Scores for each text; with ``screen`` the first stage clears the plainly harmless."""
-        encodings = self.tokenizer.encode_batch(list(texts))
+        """Scores for each text, read as ``for_model`` gives it; with ``screen`` the first stage
+        clears the plainly harmless."""
+        encodings = self.tokenizer.encode_batch([for_model(text) for text in texts])
         if screen:
             keep = [i for i, p in enumerate(self.prefilter(encodings)) if p >= self.prefilter_threshold]
         else:

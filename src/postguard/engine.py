@@ -14,8 +14,9 @@ from postguard.classifier import classifier
 from postguard.detectors.abuse_classifier import second_opinion
 from postguard.detectors.base import REGISTRY, Detector
 from postguard.errors import InputError, PackError
-from postguard.language import detect_language, language_name
+from postguard.language import NO_WORDS, detect_language, language_name
 from postguard.model import Evidence, Finding, Report, Severity, Verdict
+from postguard.normalize import Normalized, normalize
 from postguard.policy import Pack, load_pack
 from postguard.profile import Profile
 from postguard.text import excerpt
@@ -70,20 +71,25 @@ class Engine:
         inspections = [inspect_image(path) for path in images]
         if not inspections or (text and text.strip()):
             text = validate_text(text)
-        post = Analysis(text or "", profile, inspections)
+        typed = normalize(text or "")
+        post = Analysis(typed.text, profile, inspections)
         language = detect_language(post.text) if post.text.strip() else "en"
-        return self._report(post, language)
+        return self._report(post, language, typed)
 
     def check_many(self, texts: Sequence[str], profile: Profile | None = None) -> list[Report]:
         """Check posts in one batch: NER runs once over just the posts that need it."""
-        posts = [Analysis(validate_text(t), profile) for t in texts]
+        typed = [normalize(validate_text(t)) for t in texts]
+        posts = [Analysis(t.text, profile) for t in typed]
         languages = [detect_language(p.text) for p in posts]
         need_ner = [p for p, lang in zip(posts, languages, strict=True) if lang == "en" and p.needs_entities]
         for post, ents in zip(need_ner, nlp.entities_many([p.text for p in need_ner]), strict=True):
             post.set_entities(ents)
         if "abuse_classifier" in self.detector_names:
             self._classify([p for p, lang in zip(posts, languages, strict=True) if lang == "en"])
-        return [self._report(post, lang) for post, lang in zip(posts, languages, strict=True)]
+        return [
+            self._report(post, lang, original)
+            for post, lang, original in zip(posts, languages, typed, strict=True)
+        ]
 
     @staticmethod
     def _classify(posts: list[Analysis]) -> None:
@@ -136,7 +142,8 @@ class Engine:
                 )
         return found
 
-    def _report(self, post: Analysis, language: str) -> Report:
+    def _report(self, post: Analysis, language: str, typed: Normalized) -> Report:
+        """Findings on the normalised text, reported at their places in what was typed."""
         notes = [note for inspection in post.images for note in inspection.notes]
         checked = language == "en"
         if checked:
@@ -144,7 +151,9 @@ class Engine:
         else:
             # English rules cannot read the words; photos, links and watched names still count
             notes.append(
-                f"not checked: the post looks like {language_name(language)}; postguard checks English"
+                "not checked: the post has no words to read, only emoji, numbers, links or mentions"
+                if language == NO_WORDS
+                else f"not checked: the post looks like {language_name(language)}; postguard checks English"
             )
             evidence = [
                 ev
@@ -152,11 +161,15 @@ class Engine:
                 for ev in self.detector(name).detect(post)
                 if name in self.detector_names
             ]
-        findings = [self.finding(post.text, ev) for ev in merge(evidence) if ev.rule in self.pack.rules]
+        findings = [
+            self.finding(typed.original, _in_original(ev, typed))
+            for ev in merge(evidence)
+            if ev.rule in self.pack.rules
+        ]
         findings.sort(key=lambda f: (-f.severity, f.start if f.start is not None else -1, f.rule))
         verdict = Verdict.from_findings(findings)
-        if not checked and verdict is Verdict.PASS:
-            verdict = Verdict.REVIEW
+        if not checked and language != NO_WORDS and verdict is Verdict.PASS:
+            verdict = Verdict.REVIEW  # words we cannot read are never passed as clean
         return Report(verdict, findings, self.pack.id, self.pack.version, language, checked, notes)
 
     def finding(self, text: str, ev: Evidence) -> Finding:
@@ -179,6 +192,14 @@ class Engine:
             score=ev.score,
             detector=ev.detector,
         )
+
+
+def _in_original(ev: Evidence, typed: Normalized) -> Evidence:
+    """Evidence found in the normalised text, its span moved to the characters that were typed."""
+    if ev.source != "text" or ev.start is None or ev.end is None or not typed.changed:
+        return ev
+    start, end = typed.span(ev.start, ev.end)
+    return replace(ev, start=start, end=end)
 
 
 def windows(text: str) -> list[tuple[int, int]]:

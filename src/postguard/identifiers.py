@@ -228,11 +228,32 @@ def contact_identifiers(text: str) -> list[Identifier]:
             found.append(Identifier("postcode", match.start(), match.end(), STRONG, "a postcode"))
     for match in _EMAIL.finditer(text):
         found.append(Identifier("email", match.start(), match.end(), STRONG, "an email address"))
-    if sum(c.isdigit() for c in text) >= 9:
+    if sum(c.isdigit() for c in text) >= 10:
         for hit in phonenumbers.PhoneNumberMatcher(text, "GB", leniency=phonenumbers.Leniency.POSSIBLE):
-            if not any(i.start <= hit.start < i.end for i in found):
+            if reads_as_phone(text, hit.start, hit.end) and not any(
+                i.start <= hit.start < i.end for i in found
+            ):
                 found.append(Identifier("phone", hit.start, hit.end, STRONG, "a phone number", True))
     return found
+
+
+# How people write phone numbers: a trunk 0 or a +country code, then digits in groups separated
+# by spaces, dashes or brackets. Never dots or slashes (dates, versions, scores, coordinates).
+_PHONE_SHAPE = re.compile(r"(?:\+\d|\(?0)[\d\s()-]+")
+
+
+def reads_as_phone(text: str, start: int, end: int) -> bool:
+    """A phone number as written, not a year, score, version, id, hash, price or coordinate:
+    the phone shape, ten digits or more, not glued to other digits, letters or symbols."""
+    raw = text[start:end]
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return (
+        _PHONE_SHAPE.fullmatch(raw) is not None
+        and sum(c.isdigit() for c in raw) >= 10
+        and not (before.isalnum() or before in "#$£€/.:=_-")
+        and not (after.isalnum() or after in "/%_" or (after in ".:" and text[end + 1 : end + 2].isdigit()))
+    )
 
 
 def quasi_identifiers(text: str) -> list[Identifier]:

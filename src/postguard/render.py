@@ -37,10 +37,10 @@ def highlighted(text: str, findings: list[Finding]) -> Text:
 def report_view(report: Report, text: str) -> Group:
     style, word, why = VERDICT_LINE[report.verdict]
     parts: list[Text | Panel] = [Text.assemble((f" {word} ", style), f"  {why}")]
-    if not report.checked:
-        parts.append(Text(f"Not checked: {'; '.join(report.notes)}", style="bold yellow"))
-        return Group(*parts)
-    if text:
+    unchecked = [note for note in report.notes if note.startswith("not checked")]
+    for note in unchecked:  # said first: the text rules did not read this post
+        parts.append(Text(note[0].upper() + note[1:], style="bold yellow"))
+    if text and report.checked:
         parts.append(Panel(highlighted(text, report.findings), title="Your post", title_align="left"))
     for severity in (Severity.HIGH, Severity.WARNING, Severity.INFO):
         group = [f for f in report.findings if f.severity is severity]
@@ -50,6 +50,8 @@ def report_view(report: Report, text: str) -> Group:
         for finding in group:
             parts.append(finding_view(finding))
     for note in report.notes:
+        if note in unchecked:
+            continue
         parts.append(Text(f"Note: {note}", style="yellow"))
     return Group(*parts)
 

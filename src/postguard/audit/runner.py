@@ -400,10 +400,12 @@ def _audit_profiles(audit: Audit, profiles: list[AccountProfile], findings_file:
 
 
 def _language_warnings(audit: Audit) -> list[str]:
-    from postguard.language import language_name
+    from postguard.language import NO_WORDS, language_name
 
     return [
-        f"{n} posts in {language_name(code)} were not checked: postguard's rules read English"
+        f"{n} posts had no words to read (only emoji, numbers, links or mentions): their photos and links were checked"
+        if code == NO_WORDS
+        else f"{n} posts in {language_name(code)} were not checked: postguard's rules read English"
         for code, n in audit.not_checked.most_common()
     ]
 

@@ -25,6 +25,9 @@ LABEL_OF = {rule: label for label, rule in RULES.items()}
 # A pattern hit for these rules stands unless the transformer, reading the sentences and passages
 # around it, gives the label less than this probability: word lists misread homonyms and irony.
 OVERRULE_BELOW: dict[str, float] = {"SM201": 0.1}
+# A weak pattern cue (explanation "cue": "weak") stands only when the transformer gives its label
+# at least this: "word is", "spread the word" or "it's hilarious" alone are everyday speech.
+CORROBORATE: dict[str, float] = {"SM202": 0.3}
 MESSAGES = {
     "bullying": "abuse, intimidation or a pile-on aimed at a person",
     "harm": "encourages violence or self-harm",
@@ -102,6 +105,8 @@ def second_opinion(post: Analysis, evidence: list[Evidence]) -> list[Evidence]:
     kept = []
     for ev in evidence:
         floor = OVERRULE_BELOW.get(ev.rule)
+        if ev.explanation.get("cue") == "weak":
+            floor = CORROBORATE.get(ev.rule, floor)
         if (
             floor is not None
             and ev.detector != AbuseClassifierDetector.name

@@ -100,6 +100,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Weaker cues: phrases that are bullying in a hostile post and everyday speech elsewhere ("word
+# is", "have a listen", "it's hilarious"). They count only where the classifier agrees the
+# passage is aimed at someone (see abuse_classifier.CORROBORATE).
 _EXTRA: list[tuple[str, re.Pattern[str]]] = [
     (
         "a threat",
@@ -235,7 +238,9 @@ class BullyingDetector(Detector):
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         text = post.text
-        for form, pattern in (*_PATTERNS, *_EXTRA):
+        cues = [(form, pattern, False) for form, pattern in _PATTERNS]
+        cues += [(form, pattern, True) for form, pattern in _EXTRA]
+        for form, pattern, weak in cues:
             for m in pattern.finditer(text):
                 sentence = post.sentence_at(m.start())
                 if is_reported(text, m.start(), m.end(), sentence) or is_negated(
@@ -252,11 +257,11 @@ class BullyingDetector(Detector):
                     message=f"this could be read as bullying: {form}",
                     start=m.start(),
                     end=m.end(),
-                    score=0.8,
+                    score=0.6 if weak else 0.8,
                     detector=self.name,
                     suggestion=(
                         "Do not post this. If someone has wronged you, block and report them and "
                         "keep a record; disagree with what they said, not with who they are."
                     ),
-                    explanation={"form": form},
+                    explanation={"form": form} | ({"cue": "weak"} if weak else {}),
                 )

@@ -37,11 +37,16 @@ _DETAIL = re.compile(
     r"\bevery (?:morning|evening|night|day) at\b|\bchecks? in\b|\bgym (?:mon|tue|wed|thu|fri|sat|sun)\w*\b|"
     r"\b(?:drives|driving) a\b|\b(?:reg|registration|plate)s?\b|\bmarried to\b|\b(?:wife|husband|partner) "
     r"(?-i:[A-Z][a-z]+)\b|\b(?:personal|private|home) (?:mobile|number|phone|email|address)\b|"
-    r"\b(?:his|her|their) (?:address|number|mobile|phone|email|home|house|car|workplace)\b",
+    r"\b(?:his|her|their) (?:address|number|mobile|phone|email|home|house|car|workplace|(?:front )?door)\b",
     re.IGNORECASE,
 )
 _CAR_REG = re.compile(r"\b(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3})\b")
-_LOOSE_ADDRESS = re.compile(r"(?-i:\b\d{1,4}[a-z]?,? [A-Z][a-z]+ [A-Z][a-z]+,? [A-Z][a-z]+)")
+# A house number and three capitalised words is an address only right after "at", "on" or
+# "address" ("her door at 5 Holly Bank, Saltaire"), never in a headline ("5 Advent Gift Countdown").
+_LOOSE_ADDRESS = re.compile(
+    r"(?:\b(?:at|on|to|address(?: is)?|lives?)\s*:?\s+)((?-i:\d{1,4}[a-z]?,? [A-Z][a-z]+ [A-Z][a-z]+,? [A-Z][a-z]+))",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"^(?:he|she|him|her|his|hers|they|them|their)$", re.IGNORECASE)
 _SELF = re.compile(
     r"(?:\b(?:i|we) (?:grew up|live|lived|was born|were born|used to live|moved)|\bmy (?:first |old |own |"
@@ -99,7 +104,7 @@ def _details(post: Analysis) -> list[tuple[int, int, str]]:
         found.append((ident.start, ident.end, ident.label))
     found += [(m.start(), m.end(), "a private detail") for m in _DETAIL.finditer(text)]
     found += [(m.start(), m.end(), "a car registration") for m in _CAR_REG.finditer(text)]
-    found += [(m.start(), m.end(), "a street address") for m in _LOOSE_ADDRESS.finditer(text)]
+    found += [(m.start(1), m.end(1), "a street address") for m in _LOOSE_ADDRESS.finditer(text)]
     # the member's own details ("I grew up at 27 Orchard Way", "my first car, reg ...")
     return [d for d in found if not _SELF.search(text[max(0, d[0] - 30) : d[0]])]
 
@@ -123,6 +128,8 @@ class DoxxingDetector(Detector):
         strong = [d for d in details if d[2] != "a private detail"]
         if not strong and len(details) < 2 and not hostile:
             return  # "she works at the hospital" alone publishes nothing private
+        if not hostile and len(strong) == len(details):
+            return  # an address or number tied to nobody's life: a venue, a shop, a trading card
         start = min(d[0] for d in details)
         end = max(d[1] for d in details)
         labels = sorted({d[2] for d in details})

@@ -59,11 +59,11 @@ _EATING = re.compile(
 )
 _WEAPON = r"(?:knife|bat|cricket bat|brick|gun|hammer|machete|blade|crowbar|petrol|acid|bottle)"
 _VIOLENCE = re.compile(
-    rf"\b(?:grab|get|bring|use|take) (?:a|your|the) {_WEAPON}\b|\bteach (?:him|her|them|that \w+) a lesson\b|"
+    rf"\b(?:grab|get|bring|use|take) (?:a|your|the) {_WEAPON}\b(?=[^.!?]*\b(?:him|her|them|those|that|@\w+|the lot|sort|do|deal)\b)(?![^.!?]*\?)|\bteach (?:him|her|them|that \w+) a lesson\b|"
     r"\bbreak (?:his|her|their|your) (?:jaw|legs?|nose|arms?|neck|fingers)\b|\b(?:set|be set) on fire\b|"
     r"\blet'?s (?:find|get|hunt) (?:him|her|them)\b|\bpunch (?:every|any|all)\b|"
     r"\b(?:give|gave) (?:those|them|him|her|that \w+) (?:\w+ )?(?:a )?(?:kicking|beating|slap|hiding|battering)|"
-    r"\b(?:a )?(?:proper )?kicking\b|\ba smack in the (?:mouth|face)\b|\ba (?:quick )?slap sorts?\b|"
+    r"(?<![-\w])(?:a (?:proper |good )?|proper |good )kicking\b(?! off)|\ba smack in the (?:mouth|face)\b|\ba (?:quick )?slap sorts?\b|"
     r"\b(?:bomb|torch|firebomb|petrol bomb|burn down|smash up) (?:that|the|their|this|it)\b|\bburn it (?:all )?down\b|"
     r"\bstring (?:them|him|her) up\b|\btake up arms\b|\bmake (?:him|her|them) bleed\b|"
     r"\b(?:drive|go|plough|run) (?:straight )?(?:through|over) them\b|\bdeserves? a brick\b|"
@@ -79,7 +79,7 @@ _VIOLENCE = re.compile(
     r"@\w+)\b(?!\s+(?:an? (?:dm|message|email|text)|up a))|"
     r"\b(?:burn|torch|firebomb|smash up|attack|storm|raid) (?:the|their|that|this) (?:clinic|mosque|"
     r"synagogue|church|temple|hotel|office|house|home|centre|building)s?\b|"
-    r"\b(?:go and|let'?s|time to) (?:hurt|attack|batter|kill|beat) (?:them|him|her|the \w+)\b|"
+    r"\b(?:go and|let'?s|time to) (?:(?:hurt|attack|batter|kill|beat) (?:them|him|her)|(?:hurt|attack|batter) the \w+)\b|"
     r"\bput (?:him|her|them) in (?:hospital|the ground|a wheelchair)\b|"
     r"\bsort (?:him|her|them) out (?:round the back|outside|properly|for good)|\bwhere there'?s no cctv\b|"
     r"\bwait (?:till|until) (?:he|she|they)(?:'s|'re| is| are) asleep\b|\blet (?:him|her|them) have it\b",
@@ -90,6 +90,12 @@ _SUPPORT = re.compile(
     r"not alone|support is available|here for you|talk to (?:someone|us|me)|get help|(?:is|are) "
     r"(?:dangerous|harmful|toxic|not ok(?:ay)?)|mute|unfollow|report (?:it|them|this)|recovery|"
     r"risk assessment|safety plan|said (?:to me|they)|told me)\b",
+    re.IGNORECASE,
+)
+# "do it" encourages suicide only where suicide is the subject ("just do it" is also a slogan).
+_DO_IT = re.compile(r"\bdo it$", re.IGNORECASE)
+_SUICIDE_SUBJECT = re.compile(
+    r"\b(?:alive|die|dead|jump|end it|kill|pills|tablets|bridge|rope|wrists?|suicid\w*|kys|coward|exist)\b",
     re.IGNORECASE,
 )
 _AT_PERSON = re.compile(r"\b(?:you|your|u|ur)\b|@\w+", re.IGNORECASE)
@@ -116,6 +122,8 @@ class HarmEncouragementDetector(Detector):
                 ):
                     continue
                 if kind != "violence" and _SUPPORT.search(text, sentence.start, sentence.end):
+                    continue
+                if _DO_IT.search(m.group(0)) and not _SUICIDE_SUBJECT.search(text):
                     continue
                 yield self._evidence("SM203", m, f"this could encourage {kind}")
                 if kind == "suicide" and _AT_PERSON.search(text):
