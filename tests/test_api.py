@@ -55,7 +55,7 @@ def test_check_many_keeps_input_order() -> None:
     texts = [
         "Lovely walk by the canal this morning.",
         CLIENT_POST,
-        "@troll you are a clueless idiot. STOP posting!!!",
+        "Honestly this is utter RUBBISH. STOP posting it!!!",
     ]
     reports = check_many(texts)
     assert [r.verdict for r in reports] == [Verdict.PASS, Verdict.BLOCK, Verdict.REVIEW]

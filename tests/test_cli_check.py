@@ -76,7 +76,7 @@ def test_batch_jsonl_streams_in_order_and_reports_bad_rows(tmp_path: Path) -> No
         "{not json",
         json.dumps({"id": "b", "text": BAD}),
         json.dumps({"id": "c", "text": ""}),
-        json.dumps({"id": "d", "text": "@dave you are a clueless idiot!!!"}),
+        json.dumps({"id": "d", "text": "Honestly this is utter RUBBISH!!!"}),
     ]
     path = tmp_path / "posts.jsonl"
     path.write_text("\n".join(lines) + "\n")

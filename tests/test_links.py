@@ -296,12 +296,18 @@ def test_brand_name_on_a_domain_it_does_not_own() -> None:
 
 
 def test_shorteners_warn_with_a_lower_score() -> None:
-    for url in ("bit.ly/3xCbtFree", "https://tinyurl.com/nhs-cbt-b7", "t.co/abc", "is.gd/cbt"):
+    for url in ("bit.ly/3xCbtFree", "https://tinyurl.com/nhs-cbt-b7", "is.gd/cbt"):
         result = inspect_link(url)
         assert result.suspicious and result.codes == ["shortener"], url
         assert result.score < 0.5
     assert "link shortener" in assess("ow.ly/sleep42")[0]
     assert inspect_link("bit.ly/x").score < inspect_link("paypa1.com").score
+
+
+def test_platform_link_wrappers_are_not_shorteners() -> None:
+    """X wraps every link in t.co and LinkedIn in lnkd.in: a copied post always has them."""
+    for url in ("https://t.co/mmw3YaX9iw", "https://lnkd.in/eXb9Q2ZP"):
+        assert not inspect_link(url).suspicious, url
 
 
 def test_credential_words() -> None:

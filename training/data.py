@@ -199,31 +199,44 @@ def reddit_suicide(root: Path, per_user: int = 6) -> Iterator[Example]:
                 yield example(text, "reddit-cssrs", split, hate=0, bullying=0, harm=0)
 
 
-def _lines(path: Path) -> list[str]:
-    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def tweeteval_lines(path: Path) -> list[str]:
+    """Lines of a TweetEval file; its sentiment tweets keep JSON escapes ("\\u2019") as text."""
+    text = path.read_text(encoding="utf-8")
+    return [_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), line).strip() for line in text.splitlines()]
 
 
 def tweeteval_everyday(root: Path, seed: int, train_size: int = 20_000) -> Iterator[Example]:
     """Real everyday tweets (TweetEval's emoji and sentiment tasks), the posts an ordinary account
     is made of: what the model must leave alone. The emoji task removed each tweet's emoji, so it
     is put back (the label emoji, once to three times) on most of them: emoji belong to harmless
-    posts too. Heated tone is masked (everyday tweets swear). Emoji train → train/dev; emoji and
-    sentiment validation → calib (thresholds, never trained on); their test sets → test."""
+    posts too. Heated tone is masked (everyday tweets swear). Sentiment tweets labelled negative
+    are left out: many are angry political tweets, some hateful, not everyday chatter. Emoji
+    train → train/dev; emoji and sentiment validation → calib (thresholds, never trained on);
+    their test sets → test."""
     base = root / "tweeteval"
     rng = random.Random(seed)
-    symbols = [line.split("\t")[1] for line in _lines(base / "emoji" / "mapping.txt") if line]
+    symbols = [line.split("\t")[1] for line in tweeteval_lines(base / "emoji" / "mapping.txt") if line]
 
     def with_emoji(texts: list[str], labels: list[str]) -> Iterator[str]:
         for text, label in zip(texts, labels, strict=True):
             yield f"{text} {symbols[int(label)] * rng.randint(1, 3)}" if rng.random() < 0.8 else text
 
     def rows(task: str, split: str) -> tuple[list[str], list[str]]:
-        return _lines(base / task / f"{split}_text.txt"), _lines(base / task / f"{split}_labels.txt")
+        return tweeteval_lines(base / task / f"{split}_text.txt"), tweeteval_lines(
+            base / task / f"{split}_labels.txt"
+        )
 
     train = list(with_emoji(*rows("emoji", "train")))
     chosen = rng.sample(train, min(train_size, len(train)))
-    calib = [*with_emoji(*rows("emoji", "val")), *rows("sentiment", "val")[0]]
-    test = [*with_emoji(*rows("emoji", "test")), *rows("sentiment", "test")[0]]
+
+    def not_negative(texts: list[str], labels: list[str]) -> list[str]:
+        return [text for text, label in zip(texts, labels, strict=True) if label != "0"]
+
+    calib = [*with_emoji(*rows("emoji", "val")), *not_negative(*rows("sentiment", "val"))]
+    test = [*with_emoji(*rows("emoji", "test")), *not_negative(*rows("sentiment", "test"))]
     for texts, split in ((chosen, None), (calib, "calib"), (test, "test")):
         for text in texts:
             yield example(
@@ -261,6 +274,36 @@ def synthetic(seed: int) -> Iterator[Example]:
         )
 
 
+def identity(seed: int) -> Iterator[Example]:
+    """Groups named in neutral and positive posts, identity-swapped and negated pairs, and the
+    emoji hate sets use in harmless posts (see identity_neutral.py): the label follows the
+    meaning, not the group or the emoji."""
+    from training.identity_neutral import generate
+
+    for ex in generate(seed):
+        harmless = 0 if ex["hate"] == 0 and ex["section"] != "identity_counterfactual" else None
+        yield example(
+            ex["text"],
+            f"identity/{ex['section']}",
+            bucket(ex["text"], 0.1),
+            hate=ex["hate"],
+            bullying=harmless,
+            harm=harmless,
+            heated=harmless,
+            targets=ex["targets"],
+        )
+
+
+def technical(seed: int) -> Iterator[Example]:
+    """Code, comments and docstrings, and violent-sounding verbs in everyday use (technical.py)."""
+    from training.technical import code_snippets, everyday_actions
+
+    for text in code_snippets(seed):
+        yield example(text, "code", bucket(text, 0.1), hate=0, bullying=0, harm=0, heated=0)
+    for text in everyday_actions(seed):
+        yield example(text, "everyday-actions", bucket(text, 0.1), hate=0, bullying=0, harm=0, heated=0)
+
+
 def everyday(seed: int) -> Iterator[Example]:
     """Ordinary posts (see everyday.py): what most of a clinician's account looks like."""
     from training.everyday import generate
@@ -282,6 +325,8 @@ def load(root: Path, seed: int = 13) -> list[Example]:
         *tweeteval_everyday(root, seed),
         *emoji_only(seed),
         *synthetic(seed),
+        *identity(seed),
+        *technical(seed),
         *everyday(seed),
     ]
     held_out = {ex["text"].lower() for ex in examples if ex["split"] in ("test", "calib")}

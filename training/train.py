@@ -71,13 +71,15 @@ def targets_of(ex: Example) -> tuple[list[float], list[float]]:
 def balance(examples: list[Example], rng: random.Random, synthetic_weight: int) -> list[Example]:
     """Davidson is 77% casual profanity; a quarter of it is enough to teach 'offensive, not hate'.
     The team's examples are repeated: they are few beside the public sets, and they carry what
-    those lack (counter-speech, negation, questions, self-harm encouragement)."""
+    those lack (counter-speech, negation, questions, self-harm encouragement, groups named in
+    neutral posts)."""
     kept = [
         ex
         for ex in examples
         if not (ex["source"] == "davidson" and ex["hate"] == 0 and ex["heated"] == 1 and rng.random() > 0.25)
     ]
-    return kept + [ex for ex in kept if ex["source"].startswith("synthetic/")] * (synthetic_weight - 1)
+    repeated = [ex for ex in kept if ex["source"].startswith(("synthetic/", "identity/", "everyday-actions"))]
+    return kept + repeated * (synthetic_weight - 1)
 
 
 def batches(examples: list[Example], size: int, rng: random.Random) -> list[list[Example]]:
@@ -302,7 +304,7 @@ def main() -> None:
             "data_sha256": data.file_hashes(args.data),
             "synthetic_sha256": {
                 name: hashlib.sha256((ROOT / "training" / name).read_bytes()).hexdigest()
-                for name in ("synthetic.py", "everyday.py", "data.py")
+                for name in ("synthetic.py", "everyday.py", "identity_neutral.py", "technical.py", "data.py")
             },
         },
     }

@@ -55,6 +55,11 @@ def hashed_features(ids: Sequence[int], vocab_size: int) -> np.ndarray:
     return np.unique(np.concatenate([uni, bi]))
 
 
+def word_count(text: str) -> int:
+    """Words of two letters or more: how much a sentence gives the model to read."""
+    return len(_WORD.findall(text))
+
+
 def passages(text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:
     """What the model reads: every sentence on its own (harmless company must not dilute a
     hateful sentence), and, where a post has several, whole sentences packed into passages of
@@ -62,7 +67,7 @@ def passages(text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:
     A blank text has none."""
     spans = [(s.start, s.end) for s in sentences if text[s.start : s.end].strip()]
     # a fragment ("as ever 663", "Bye 👋") means nothing alone: it is read only in its passage
-    own = [(s, e) for s, e in spans if len(_WORD.findall(text[s:e])) >= 4 or len(spans) == 1]
+    own = [(s, e) for s, e in spans if word_count(text[s:e]) >= 4 or len(spans) == 1]
     packed: list[tuple[int, int]] = []
     for start, end in spans:
         if packed and end - packed[-1][0] <= PASSAGE:

@@ -1,7 +1,10 @@
 """Is the post in English? postguard's rules are English; anything else is reported unchecked.
 
-A cheap gate (share of common English words) clears almost every English post; only the rest
-reach lingua's detector, loaded lazily with a short list of likely languages.
+The script decides first (Han, Kana, Hangul, Arabic, Cyrillic... are never English); a post
+with no words at all (emoji, numbers, versions, hashes, links, @mentions) has nothing for the
+text rules to read. Then a cheap gate (share of common English words) clears almost every
+English post; only the rest reach lingua's detector, loaded lazily with a short list of likely
+languages, which must be confident before a short reply is called another language.
 """
 
 from __future__ import annotations
@@ -298,7 +301,9 @@ _ENGLISH_SHORT = frozenset(
 )
 _LETTERS_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _TOKEN = re.compile(r"\S+")
-_NOT_WORDS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<![\w@])@\w+(?:@[\w.-]+)?", re.IGNORECASE)
+_NOT_WORDS = re.compile(
+    r"(?:https?://|www\.)\S+|(?<!\S)[^\s@]++@[^\s@]+\.\w+|(?<![\w@])@\w+(?:@[\w.-]+)?", re.IGNORECASE
+)
 # Scripts whose letters are never English; the language when lingua cannot say which it is.
 _SCRIPT_LANGUAGE = {
     "CJK": "zh", "HIRAGANA": "ja", "KATAKANA": "ja", "HANGUL": "ko", "ARABIC": "ar", "CYRILLIC": "ru",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from postguard.analysis import Analysis
-from postguard.classifier import Scores, classifier
+from postguard.classifier import Scores, classifier, word_count
 from postguard.detectors.base import Detector, register
 from postguard.lexicon import CHARACTERISTIC_WORD
 from postguard.model import Evidence
@@ -28,6 +28,9 @@ OVERRULE_BELOW: dict[str, float] = {"SM201": 0.1}
 # A weak pattern cue (explanation "cue": "weak") stands only when the transformer gives its label
 # at least this: "word is", "spread the word" or "it's hilarious" alone are everyday speech.
 CORROBORATE: dict[str, float] = {"SM202": 0.3}
+# A reply of a few words ("@user Nothing LEAVE", "no, your head.") is too little for the model to
+# tell bullying from banter; the bullying patterns still read short posts.
+MIN_WORDS = 4
 MESSAGES = {
     "bullying": "abuse, intimidation or a pile-on aimed at a person",
     "harm": "encourages violence or self-harm",
@@ -45,9 +48,12 @@ class AbuseClassifierDetector(Detector):
         several = len(post.abuse) > 1
         for (start, end), scores in post.abuse:
             alone = several and any(s.start == start and s.end == end for s in post.sentences)
+            short = word_count(post.text[start:end]) < MIN_WORDS
             for label in model.flagged(scores):
                 if alone and label != "hate":
                     continue  # out of context a short line reads as anything; its passage decides
+                if short and label == "bullying":
+                    continue
                 if _only_quoted(post.text[start:end], label):
                     continue
                 if label == "hate" and condemns_hate(post.text[start:end]):
@@ -101,7 +107,8 @@ def _message(label: str, characteristic: str | None) -> str:
 
 
 def second_opinion(post: Analysis, evidence: list[Evidence]) -> list[Evidence]:
-    """Pattern evidence the transformer does not overrule (see OVERRULE_BELOW)."""
+    """Pattern evidence the transformer does not overrule (OVERRULE_BELOW) and weak cues it
+    corroborates (CORROBORATE)."""
     kept = []
     for ev in evidence:
         floor = OVERRULE_BELOW.get(ev.rule)

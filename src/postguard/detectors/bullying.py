@@ -100,9 +100,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-# Weaker cues: phrases that are bullying in a hostile post and everyday speech elsewhere ("word
-# is", "have a listen", "it's hilarious"). They count only where the classifier agrees the
-# passage is aimed at someone (see abuse_classifier.CORROBORATE).
 _EXTRA: list[tuple[str, re.Pattern[str]]] = [
     (
         "a threat",
@@ -112,8 +109,8 @@ _EXTRA: list[tuple[str, re.Pattern[str]]] = [
             r"or i(?:'ll| will)? (?:tell|post|share|send|show|leak|expose|report)|unless you (?:apologi[sz]e|pay|"
             r"drop|delete|withdraw|stop|leave)|i know it was you|i'?ll be watching|i'?m watching you|"
             r"you can'?t get rid of me|(?:i'?ll|i will) (?:just )?keep (?:making|posting|messaging|coming|"
-            r"replying|tagging)|every time you block|until you (?:delete|admit|apologi[sz]e|leave|quit|"
-            r"cry|break)|(?:i'?ve|i have) got all (?:night|day)|ruin (?:your|her|his|their)|"
+            r"replying|tagging)|every time you block|until (?:you|she|he|they) (?:delete|admit|apologi[sz]e|leave|quit|"
+            r"cry|break)s?|(?:i'?ve|i have) got all (?:night|day)|ruin (?:your|her|his|their)|"
             r"(?:screenshotted|saved|kept) everything you'?ve|what really happened|"
             r"you'?d better (?:drop|delete|withdraw|stop|back off|watch))\b",
             re.IGNORECASE,
@@ -224,6 +221,17 @@ _EXTRA += [
         ),
     ),
 ]
+# Cues that are also everyday speech ("word is", "have a listen", "spread the word", "it's
+# hilarious", "glow up"): alone in a post, one counts only where the classifier agrees it is
+# aimed at someone (abuse_classifier.CORROBORATE); with another cue beside it, it counts.
+_EVERYDAY = re.compile(
+    r"\b(?:word is|have a listen|it'?s hilarious|spread the word|tell everyone|ask around|sobbing|"
+    r"compilation of|glow up|behind your back|falling over|pass it on|what really happened|"
+    r"up to something|keep an eye on|check the state of|not cut out for|like the plague|ruin (?:your|her|his|their)|"
+    r"regret it|pile in|you know what to do|i'?ll be watching|face like (?:that|a)|share it round|laughs? at you|"
+    r"everyone needs to (?:see|hear)|here'?s the|look at (?:this|her|him))\b",
+    re.IGNORECASE,
+)
 _SUPPORT = re.compile(
     r"\b(?:helpline|is a crime|is illegal|if (?:it'?s|this has) happened to you|report it|can help|"
     r"(?:please |can we |let'?s )?stop|don'?t|never|critique the|support for|victims?)\b",
@@ -238,9 +246,8 @@ class BullyingDetector(Detector):
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         text = post.text
-        cues = [(form, pattern, False) for form, pattern in _PATTERNS]
-        cues += [(form, pattern, True) for form, pattern in _EXTRA]
-        for form, pattern, weak in cues:
+        found = []
+        for form, pattern in (*_PATTERNS, *_EXTRA):
             for m in pattern.finditer(text):
                 sentence = post.sentence_at(m.start())
                 if is_reported(text, m.start(), m.end(), sentence) or is_negated(
@@ -252,16 +259,20 @@ class BullyingDetector(Detector):
                     and _SUPPORT.search(text, sentence.start, sentence.end)
                 ):
                     continue
-                yield Evidence(
-                    rule="SM202",
-                    message=f"this could be read as bullying: {form}",
-                    start=m.start(),
-                    end=m.end(),
-                    score=0.6 if weak else 0.8,
-                    detector=self.name,
-                    suggestion=(
-                        "Do not post this. If someone has wronged you, block and report them and "
-                        "keep a record; disagree with what they said, not with who they are."
-                    ),
-                    explanation={"form": form} | ({"cue": "weak"} if weak else {}),
-                )
+                found.append((form, m))
+        alone = len({m.span() for _, m in found}) == 1
+        for form, m in found:
+            weak = alone and bool(_EVERYDAY.fullmatch(m.group(0)))
+            yield Evidence(
+                rule="SM202",
+                message=f"this could be read as bullying: {form}",
+                start=m.start(),
+                end=m.end(),
+                score=0.6 if weak else 0.8,
+                detector=self.name,
+                suggestion=(
+                    "Do not post this. If someone has wronged you, block and report them and "
+                    "keep a record; disagree with what they said, not with who they are."
+                ),
+                explanation={"form": form} | ({"cue": "weak"} if weak else {}),
+            )

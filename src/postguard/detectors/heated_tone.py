@@ -169,9 +169,9 @@ class HeatedToneDetector(Detector):
         signals: list[tuple[int, int, str, float]] = []
         for m in _INSULT.finditer(text):
             word = m.group(0).lower()
-            if self._excused(post, m):
-                continue
-            if word in _SOFT_VOCATIVE:
+            if self._excused(post, m) or text[max(0, m.start() - 1) : m.start()] == "#":
+                continue  # reported, negated, or a hashtag (#muppets is a film)
+            if word in _SOFT_VOCATIVE or word.removesuffix("s") in _SOFT_VOCATIVE:
                 before = text[max(0, m.start() - 2) : m.start()]
                 if not (before.endswith(", ") and aimed) or positive:
                     continue

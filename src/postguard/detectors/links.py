@@ -301,12 +301,13 @@ _BENIGN_LABELS = frozenset(
     }
 )
 
-# Link shorteners: the reader cannot see where the link goes.
+# Link shorteners: the reader cannot see where the link goes. X's t.co and LinkedIn's lnkd.in
+# are not here: those platforms wrap every link themselves, so a copied post always has them.
 _SHORTENERS = frozenset(
     {
-        "bit.ly", "bitly.com", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "v.gd",
+        "bit.ly", "bitly.com", "tinyurl.com", "goo.gl", "ow.ly", "is.gd", "v.gd",
         "buff.ly", "rb.gy", "cutt.ly", "shorturl.at", "tiny.cc", "t.ly", "bl.ink", "rebrand.ly",
-        "s.id", "shorte.st", "adf.ly", "lnkd.in", "dlvr.it", "ift.tt", "tr.im", "x.co",
+        "s.id", "shorte.st", "adf.ly", "dlvr.it", "ift.tt", "tr.im", "x.co",
         "trib.al", "soo.gd", "clck.ru", "shrtco.de", "tiny.one", "bit.do", "qr.ae", "po.st",
         "su.pr", "mcaf.ee", "urlz.fr", "1url.com", "short.gy",
     }
