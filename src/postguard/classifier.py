@@ -172,9 +172,11 @@ class Classifier:
             results[i] = self._scores(probs[row], screened=False)
         return results
 
-    def flagged(self, scores: Scores) -> list[str]:
-        """The labels whose probability reaches the threshold chosen on the dev split."""
-        return [label for label in self.labels if scores.labels[label] >= self.thresholds[label]]
+    def flagged(self, scores: Scores, hate_from: float | None = None) -> list[str]:
+        """The labels whose probability reaches its calibrated threshold (``hate_from`` instead
+        for hate, where the caller has a reason to read it more readily)."""
+        thresholds = self.thresholds | ({"hate": hate_from} if hate_from is not None else {})
+        return [label for label in self.labels if scores.labels[label] >= thresholds[label]]
 
     def _scores(self, row: np.ndarray, screened: bool) -> Scores:
         n = len(self.labels)

@@ -217,6 +217,15 @@ GROUPS: dict[str, str] = {
 # "ppl" and "folk" stand for "people" in every group term.
 GROUPS = {name: pattern.replace("people", "(?:people|ppl|folk)") for name, pattern in GROUPS.items()}
 
+# One pass that says whether any group is named at all.
+ANY_GROUP = re.compile(rf"\b(?:{'|'.join(GROUPS.values())})\b", re.IGNORECASE)
+
+
+def names_a_group(text: str) -> bool:
+    """A protected group is named, or a slur may be: hate needs a target."""
+    return bool(ANY_GROUP.search(text)) or may_contain_slur(text)
+
+
 CHARACTERISTIC_WORD = {
     "race or ethnicity": "racist",
     "nationality or immigration status": "xenophobic",

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from postguard.analysis import Analysis
 from postguard.classifier import Scores, classifier, word_count
 from postguard.detectors.base import Detector, register
-from postguard.lexicon import CHARACTERISTIC_WORD
+from postguard.lexicon import CHARACTERISTIC_WORD, names_a_group
 from postguard.model import Evidence
 from postguard.text import condemns_hate
 
@@ -31,6 +31,11 @@ CORROBORATE: dict[str, float] = {"SM202": 0.3}
 # A reply of a few words ("@user Nothing LEAVE", "no, your head.") is too little for the model to
 # tell bullying from banter; the bullying patterns still read short posts.
 MIN_WORDS = 4
+# Hate targets a group. Where the post names one (or may hold a slur), the model's hate reading
+# counts from this probability; elsewhere only from the calibrated threshold, which is set high
+# because unnamed "hate" on real posts is mostly misreading (a regex, "TIME TO MAKE MY RAGDOLL
+# COSPLAY"). Chosen on bench/eval_real.py's corpora (bench/README.md).
+HATE_NAMING_A_GROUP = 0.6
 MESSAGES = {
     "bullying": "abuse, intimidation or a pile-on aimed at a person",
     "harm": "encourages violence or self-harm",
@@ -46,10 +51,11 @@ class AbuseClassifierDetector(Detector):
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         model = classifier()
         several = len(post.abuse) > 1
+        hate_from = min(HATE_NAMING_A_GROUP, model.thresholds["hate"]) if names_a_group(post.text) else None
         for (start, end), scores in post.abuse:
             alone = several and any(s.start == start and s.end == end for s in post.sentences)
             short = word_count(post.text[start:end]) < MIN_WORDS
-            for label in model.flagged(scores):
+            for label in model.flagged(scores, hate_from):
                 if alone and label != "hate":
                     continue  # out of context a short line reads as anything; its passage decides
                 if short and label == "bullying":

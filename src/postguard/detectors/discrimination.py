@@ -17,7 +17,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
-from postguard.lexicon import CHARACTERISTIC_WORD, GROUPS, SLUR_PATTERNS, may_contain_slur
+from postguard.lexicon import ANY_GROUP, CHARACTERISTIC_WORD, GROUPS, SLUR_PATTERNS, may_contain_slur
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
@@ -103,9 +103,6 @@ def _group_regexes() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
 
 
 _GROUP_REGEXES = _group_regexes()
-# One pass that says whether any group is named at all: most posts name none, and then the
-# sixteen per-characteristic patterns need not run.
-_ANY_GROUP = re.compile(rf"\b(?:{'|'.join(GROUPS.values())})\b", re.IGNORECASE)
 _GAP_NEGATION = re.compile(r"\b(?:not|never|n't|no longer|aren'?t|isn'?t|weren'?t)\b", re.IGNORECASE)
 # "X are not good people": a negated compliment is a derogation.
 _NEGATED_PRAISE = re.compile(
@@ -235,7 +232,8 @@ class DiscriminationDetector(Detector):
 
     def _group_hate(self, post: Analysis) -> Iterator[Evidence]:
         text = post.text
-        groups = _GROUP_REGEXES if _ANY_GROUP.search(text) else []
+        # most posts name no group, and then the sixteen per-characteristic patterns need not run
+        groups = _GROUP_REGEXES if ANY_GROUP.search(text) else []
         for characteristic, derogation, hostile in groups:
             for m in derogation.finditer(text):
                 if text[m.end("group") : m.end("group") + 2] in ("'s", "’s"):
