@@ -161,6 +161,7 @@ _EXTRA: list[tuple[str, re.Pattern[str]]] = [
         "stalking",
         re.compile(
             r"\bsaw you (?:leave|leaving|arrive|arriving|at|in|outside|with)\b|"
+            r"\bkeeping tabs on (?:my|her|him|them|your|you)\b|"
             r"\bin the (?:\w+ )?(?:corsa|car|van|golf|fiesta|bmw|audi)\b[^.!?]{0,30}\b(?:watching|tomorrow|again)|"
             r"\bkeep making new accounts\b",
             re.IGNORECASE,

@@ -37,7 +37,8 @@ _DETAIL = re.compile(
     r"\bevery (?:morning|evening|night|day) at\b|\bchecks? in\b|\bgym (?:mon|tue|wed|thu|fri|sat|sun)\w*\b|"
     r"\b(?:drives|driving) a\b|\b(?:reg|registration|plate)s?\b|\bmarried to\b|\b(?:wife|husband|partner) "
     r"(?-i:[A-Z][a-z]+)\b|\b(?:personal|private|home) (?:mobile|number|phone|email|address)\b|"
-    r"\b(?:his|her|their) (?:address|number|mobile|phone|email|home|house|car|workplace|(?:front )?door)\b",
+    r"\b(?:his|her|their) (?:address|number|mobile|phone|email|home|house|car|workplace|(?:front )?door)\b|"
+    r"\b\w+'s (?:new |home |own |private |personal )?(?:address|mobile|phone number|email)\b",
     re.IGNORECASE,
 )
 _CAR_REG = re.compile(r"\b(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3})\b")
