@@ -300,7 +300,9 @@ def audit(
     for code, n in summary["by_rule"].items():
         console.print(f"  {code} {result.rule_titles.get(code, '')}: {n}")
     if result.warnings:
-        console.print(f"[yellow]{len(result.warnings)} problem(s) reading the export; see the report.[/]")
+        console.print(
+            f"[yellow]{len(result.warnings)} note(s) on what could not be read or checked; see the report.[/]"
+        )
     console.print(f"Report: {out / 'report.html'}")
 
 
