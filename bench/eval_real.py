@@ -1,13 +1,15 @@
 """False alarms on real posts: what a member sees when postguard reads an ordinary account.
 
     .venv/bin/python bench/eval_real.py [--data ../shared/datasets] [--per-corpus 3000]
+                                        [--threshold hate=0.6]  (try another threshold)
 
-Every corpus here is real text written by people outside the project and labelled by its own
-annotators, never by us; none of it is the team's writing:
+The first corpora are real text written by people outside the project and labelled by its own
+annotators, never by us:
 
-- clean: TweetEval's everyday tweets (sentiment test set, its neutral and positive tweets; emoji
-  test set, where the task removed each tweet's emoji, so its label emoji is put back), Davidson's "neither" tweets, ConvAbuse's
-  non-abusive turns and OLID's "not offensive" tweets (evaluation only: OLID has no licence).
+- clean: TweetEval's everyday tweets (sentiment test set, its neutral and positive tweets;
+  emoji test set, where the task removed each tweet's emoji, so its label emoji is put back),
+  Davidson's "neither" tweets, ConvAbuse's non-abusive turns and OLID's "not offensive" tweets
+  (evaluation only: OLID has no licence).
 - harmful: Davidson's and HateXplain's hateful posts (should raise SM201) and ConvAbuse's
   abusive turns (should raise SM201, SM202 or SM601).
 - independent: ``bench/eval/everyday-accounts.jsonl``, 1,260 clean posts of 21 ordinary accounts
