@@ -317,24 +317,25 @@ NO_WORDS = "zxx"
 LINGUA_SURE = 0.6  # confidence lingua needs to call a short post another language
 
 
-def words(text: str) -> list[str]:
-    """The words of a post: letters only, so links, @mentions, numbers, versions, hashes and
-    emoji are not words ("bd03b8f", "v2.3.1" and "40/40" have none)."""
-    text = _NOT_WORDS.sub(" ", text)
+def _words(readable: str) -> list[str]:
+    """The words of a post (links, @mentions and emails already blanked): letters only, so
+    numbers, versions, hashes and emoji are not words ("bd03b8f", "v2.3.1", "40/40" have none)."""
     return [
         token.lower()
-        for raw in _TOKEN.findall(text)
+        for raw in _TOKEN.findall(readable)
         if not any(ch.isdigit() for ch in raw)
         for token in _LETTERS_WORD.findall(raw)
         if len(token) >= 2 or token.lower() in ("i", "a")
     ]
 
 
-def _script(text: str) -> str | None:
+def _script(readable: str) -> str | None:
     """The non-Latin script most of the letters are written in, if most are."""
+    if readable.isascii():
+        return None
     counts: dict[str, int] = {}
     latin = 0
-    for ch in _NOT_WORDS.sub(" ", text):
+    for ch in readable:
         if not ch.isalpha():
             continue
         if ch.isascii():
@@ -372,11 +373,12 @@ def detect_language(text: str) -> str:
     The script decides first (Han, Kana, Hangul, Arabic, Cyrillic, ... are never English);
     then a post of four words or more is English when enough of them are common English words,
     and a short one when any is, or when lingua is not confident it is another language."""
-    script = _script(text)
+    readable = _NOT_WORDS.sub(" ", text)
+    script = _script(readable)
     if script is not None:
         code = _lingua(text)
         return code if code not in (None, "en") else _SCRIPT_LANGUAGE.get(script, "und")
-    found = words(text)
+    found = _words(readable)
     if not found:
         return NO_WORDS
     if len(found) >= 4:

@@ -38,15 +38,18 @@ _FOLD = {**_SMALL_CAPS, **_LETTER_SQUARES}
 
 @dataclass(frozen=True)
 class Normalized:
-    """The folded text and, per character, the span of the original it came from."""
+    """The folded text and, per character, the span of the original it came from (empty when
+    nothing was folded: then every offset is its own)."""
 
     original: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A span of ``text`` as the span of ``original`` it covers."""
+        if not self.changed:
+            return start, end
         if start >= len(self.text):
             return len(self.original), len(self.original)
         if end <= start:
@@ -76,8 +79,7 @@ def normalize(text: str) -> Normalized:
         and not _INVISIBLE.search(text)
         and not _FOLD.keys() & set(text)
     ):
-        n = len(text)
-        return Normalized(text, text, tuple(range(n)), tuple(range(1, n + 1)))
+        return Normalized(text, text)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
