@@ -51,7 +51,13 @@ class AbuseClassifierDetector(Detector):
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         model = classifier()
         several = len(post.abuse) > 1
-        hate_from = min(HATE_NAMING_A_GROUP, model.thresholds["hate"]) if names_a_group(post.text) else None
+        # the group lexicon is read only where a passage is in the band it could decide
+        in_band = any(scores.labels["hate"] >= HATE_NAMING_A_GROUP for _, scores in post.abuse)
+        hate_from = (
+            min(HATE_NAMING_A_GROUP, model.thresholds["hate"])
+            if in_band and names_a_group(post.text)
+            else None
+        )
         for (start, end), scores in post.abuse:
             alone = several and any(s.start == start and s.end == end for s in post.sentences)
             short = word_count(post.text[start:end]) < MIN_WORDS
