@@ -21,10 +21,12 @@ from typing import Any
 
 import numpy as np
 
-from postguard.classifier import MODEL_DIR, Classifier, passages
+from postguard.classifier import MODEL_DIR, POLICY_HEADS, Classifier, passages
 from postguard.text import sentences
-from training import data
-from training.data import LABELS, Example
+from training import corpus, data
+from training.data import LABELS, Example, truth
+
+OUTPUTS = (*LABELS, *POLICY_HEADS)
 
 ROOT = Path(__file__).resolve().parent.parent
 # False alarms per 1,000 real posts each label may raise. SM201-SM203 are high severity and the
@@ -32,12 +34,19 @@ ROOT = Path(__file__).resolve().parent.parent
 # the most: the calibration tweets are not all clean (some neutral-labelled tweets are hateful),
 # and at 1.5 the dev recall fell to about 50% (the curve is in the model card).
 BUDGET = {"hate": 3.0, "bullying": 1.0, "harm": 1.0, "heated": 15.0}
+# The policy heads: a rule of high severity may raise 1 false alarm per 1,000 real posts, a
+# warning 2; and each may flag at most CLEAN_BUDGET of the clinicians' clean dev posts (everyday
+# posts and near misses written to look like a breach).
+HEAD_BUDGET = {
+    head: 2.0 if head in ("SM401", "SM402", "SM403", "SM501", "SM503") else 1.0 for head in POLICY_HEADS
+}
+CLEAN_BUDGET = 0.01
 GRID = np.round(np.arange(0.30, 0.991, 0.01), 2)
 
 
 def post_scores(model: Classifier, texts: list[str]) -> np.ndarray:
-    """Per post and label, the highest probability the detector would act on: every passage, and
-    for a post of several sentences each sentence alone counts for hate only."""
+    """Per post, label and policy head, the highest probability the detectors would act on: every
+    passage, and for a post of several sentences each sentence alone counts for hate only."""
     units: list[tuple[int, str, bool]] = []
     for i, text in enumerate(texts):
         spans = passages(text, sentences(text))
@@ -45,42 +54,56 @@ def post_scores(model: Classifier, texts: list[str]) -> np.ndarray:
         sentence_spans = {(s.start, s.end) for s in sentences(text)}
         units += [(i, text[s:e], several and (s, e) in sentence_spans) for s, e in spans]
     scores = model.score([u[1] for u in units], screen=False)
-    out = np.zeros((len(texts), len(LABELS)), dtype=np.float32)
+    out = np.zeros((len(texts), len(OUTPUTS)), dtype=np.float32)
     for (i, _text, alone), s in zip(units, scores, strict=True):
-        for j, label in enumerate(LABELS):
-            if label == "hate" or not alone:
-                out[i, j] = max(out[i, j], s.labels[label])
+        probs = s.labels | s.heads
+        for j, output in enumerate(OUTPUTS):
+            if output == "hate" or not alone:
+                out[i, j] = max(out[i, j], probs[output])
     return out
 
 
 def calibrate(model_dir: Path, calib: list[Example], dev: list[Example]) -> dict[str, Any]:
-    """Thresholds within BUDGET on ``calib``; writes them and the curve into meta.json."""
+    """Thresholds within BUDGET on ``calib`` (and, for the policy heads, CLEAN_BUDGET on the
+    clinicians' clean dev posts); writes them and the curve into meta.json."""
     model = Classifier(model_dir)
     meta: dict[str, Any] = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
     floors: dict[str, float] = meta.setdefault("dev_f1_thresholds", meta["thresholds"])
     real = post_scores(model, [ex["text"] for ex in calib])
     curated = post_scores(model, [ex["text"] for ex in dev])
     chosen: dict[str, float] = {}
-    curves: dict[str, list[tuple[float, float, float]]] = {}
-    for j, label in enumerate(LABELS):
-        positives = np.array([ex[label] == 1 for ex in dev])
+    curves: dict[str, list[tuple[float, float, float, float]]] = {}
+    clinicians_clean = np.array([ex["rules"] is not None and not any(ex["rules"].values()) for ex in dev])
+    for j, output in enumerate(OUTPUTS):
+        positives = np.array([truth(ex, output) == 1 for ex in dev])
         curve = [
             (
                 float(t),
                 round(1000 * float((real[:, j] >= t).mean()), 2),
                 round(float((curated[positives, j] >= t).mean()), 4) if positives.any() else 0.0,
+                round(float((curated[clinicians_clean, j] >= t).mean()), 4)
+                if clinicians_clean.any()
+                else 0.0,
             )
             for t in GRID
         ]
-        within = [t for t, fa, _ in curve if fa <= BUDGET[label]]
-        chosen[label] = max(floors[label], min(within)) if within else float(GRID[-1])
-        curves[label] = curve[::5]
+        budget = BUDGET.get(output) or HEAD_BUDGET[output]
+        clean_budget = CLEAN_BUDGET if output in POLICY_HEADS else 1.0
+        within = [t for t, fa, _, clean in curve if fa <= budget and clean <= clean_budget]
+        chosen[output] = max(floors[output], min(within)) if within else float(GRID[-1])
+        curves[output] = curve[::5]
     meta["thresholds"] = chosen
     meta["calibration"] = {
         "set": f"{len(calib):,} real everyday tweets (TweetEval emoji and sentiment validation), never trained on",
-        "budget_per_1000": BUDGET,
+        "budget_per_1000": BUDGET | HEAD_BUDGET,
+        "clinicians_clean_budget": CLEAN_BUDGET,
         "curve": {label: [list(point) for point in curve] for label, curve in curves.items()},
-        "columns": ["threshold", "false alarms per 1,000 real posts", "recall on dev positives"],
+        "columns": [
+            "threshold",
+            "false alarms per 1,000 real posts",
+            "recall on dev positives",
+            "share of the clinicians' clean dev posts flagged",
+        ],
     }
     (model_dir / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
@@ -93,13 +116,13 @@ def main() -> None:
     args = parser.parse_args()
     examples = data.load(args.data)
     calib = [ex for ex in examples if ex["split"] == "calib"]
-    dev = [ex for ex in examples if ex["split"] == "dev"]
+    dev = [ex for ex in [*examples, *corpus.load()] if ex["split"] == "dev"]
     meta = calibrate(args.model, calib, dev)
     print("thresholds", meta["thresholds"], "(dev best F1:", meta["dev_f1_thresholds"], ")")
     for label, curve in meta["calibration"]["curve"].items():
-        print(f"\n{label}: threshold, false alarms per 1,000 real posts, dev recall")
-        for t, fa, recall in curve:
-            print(f"  {t:.2f}  {fa:6.2f}  {recall:.3f}")
+        print(f"\n{label}: threshold, false alarms per 1,000 real posts, dev recall, clean dev flagged")
+        for t, fa, recall, clean in curve:
+            print(f"  {t:.2f}  {fa:6.2f}  {recall:.3f}  {clean:.3f}")
 
 
 if __name__ == "__main__":

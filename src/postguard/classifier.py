@@ -48,6 +48,24 @@ CHARACTERISTICS = {
 }
 
 
+# The policy heads: a rule's probability of being broken, for the rules the abuse labels do not
+# cover, and "credential" (the writer claims a title, registration or membership; SM401 decides
+# against the profile). Trained on the clinicians' corpus (training/corpus.py).
+POLICY_HEADS = (
+    "SM101",
+    "SM102",
+    "SM103",
+    "SM204",
+    "SM301",
+    "SM401",
+    "SM402",
+    "SM403",
+    "SM501",
+    "SM503",
+    "credential",
+)
+
+
 def hashed_features(ids: Sequence[int], vocab_size: int) -> np.ndarray:
     """The distinct feature indices of one post: its WordPiece ids and hashed id bigrams."""
     uni = np.asarray(ids, dtype=np.int64)
@@ -79,7 +97,8 @@ def passages(text: str, sentences: Sequence[Span]) -> list[tuple[int, int]]:
 
 @dataclass(frozen=True)
 class Scores:
-    """Probabilities per label (hate, bullying, harm, heated) and per targeted characteristic.
+    """Probabilities per label (hate, bullying, harm, heated), per targeted characteristic and
+    per policy head.
 
     ``screened`` is true when the first stage cleared the post and the transformer never ran;
     its probabilities are then all zero.
@@ -87,6 +106,7 @@ class Scores:
 
     labels: dict[str, float]
     targets: dict[str, float]
+    heads: dict[str, float]
     screened: bool = False
 
     def characteristic(self) -> str | None:
@@ -107,6 +127,7 @@ class Classifier:
         meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
         self.labels: list[str] = meta["labels"]
         self.targets: list[str] = meta["targets"]
+        self.heads: list[str] = meta.get("heads", [])
         self.thresholds: dict[str, float] = meta["thresholds"]
         # Without a fitted first stage (as while training fits it) every post reaches the transformer.
         self.prefilter_threshold: float = meta.get("prefilter", {}).get("threshold", 0.0)
@@ -128,6 +149,10 @@ class Classifier:
         )
         self._lock = threading.Lock()
 
+    @property
+    def outputs(self) -> int:
+        return len(self.labels) + len(self.targets) + len(self.heads)
+
     def prefilter(self, encodings: Sequence[Encoding]) -> np.ndarray:
         """The first stage's probability that each post is harmful in any way."""
         logits = np.array(
@@ -142,7 +167,7 @@ class Classifier:
 
     def probabilities(self, encodings: Sequence[Encoding]) -> np.ndarray:
         """The transformer's probabilities, shape (posts, labels + targets), in length-sorted batches."""
-        out = np.zeros((len(encodings), len(self.labels) + len(self.targets)), dtype=np.float32)
+        out = np.zeros((len(encodings), self.outputs), dtype=np.float32)
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), BATCH):
             batch = order[start : start + BATCH]
@@ -154,7 +179,7 @@ class Classifier:
                 ids[row, :n] = encodings[i].ids
                 mask[row, :n] = 1
             with self._lock:  # one run at a time: the session already uses every core
-                (probs,) = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+                (probs,) = self.session.run(["probabilities"], {"input_ids": ids, "attention_mask": mask})
             out[batch] = probs
         return out
 
@@ -167,7 +192,7 @@ class Classifier:
         else:
             keep = list(range(len(texts)))
         probs = self.probabilities([encodings[i] for i in keep])
-        results = [self._scores(np.zeros(probs.shape[1]), screened=True)] * len(texts)
+        results = [self._scores(np.zeros(self.outputs), screened=True)] * len(texts)
         for row, i in enumerate(keep):
             results[i] = self._scores(probs[row], screened=False)
         return results
@@ -179,10 +204,11 @@ class Classifier:
         return [label for label in self.labels if scores.labels[label] >= thresholds[label]]
 
     def _scores(self, row: np.ndarray, screened: bool) -> Scores:
-        n = len(self.labels)
+        n, m = len(self.labels), len(self.labels) + len(self.targets)
         return Scores(
             labels={label: float(row[i]) for i, label in enumerate(self.labels)},
             targets={target: float(row[n + i]) for i, target in enumerate(self.targets)},
+            heads={head: float(row[m + i]) for i, head in enumerate(self.heads)},
             screened=screened,
         )
 

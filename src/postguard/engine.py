@@ -24,6 +24,8 @@ from postguard.text import excerpt
 MAX_CHARS = 100_000
 # Detectors that do not depend on reading English: they still run on a post in another language.
 LANGUAGE_FREE = ("faces", "image_metadata", "links", "watchlist")
+# Detectors that read the classifier: a batch is scored at once when the pack uses any of them.
+MODEL_DETECTORS = ("abuse_classifier", "policy_model", "misrepresentation")
 WINDOW = 3_000
 MAX_MERGED = 400  # a merged finding highlights a passage, not a whole essay
 OVERLAP = 300
@@ -84,7 +86,7 @@ class Engine:
         need_ner = [p for p, lang in zip(posts, languages, strict=True) if lang == "en" and p.needs_entities]
         for post, ents in zip(need_ner, nlp.entities_many([p.text for p in need_ner]), strict=True):
             post.set_entities(ents)
-        if "abuse_classifier" in self.detector_names:
+        if set(MODEL_DETECTORS) & set(self.detector_names):
             self._classify([p for p, lang in zip(posts, languages, strict=True) if lang == "en"])
         return [
             self._report(post, lang, original)
@@ -191,6 +193,7 @@ class Engine:
             source=ev.source,
             score=ev.score,
             detector=ev.detector,
+            explanation=ev.explanation,
         )
 
 

@@ -67,7 +67,9 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in a post, tied to a rule of the policy pack."""
+    """One problem in a post, tied to a rule of the policy pack. ``explanation`` is the
+    evidence's: which detector decided, and how (pattern, validator, or a model's probability),
+    so no consumer has to parse the message."""
 
     rule: str
     slug: str
@@ -81,6 +83,7 @@ class Finding:
     source: str
     score: float
     detector: str = ""
+    explanation: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +99,7 @@ class Finding:
             "source": self.source,
             "score": round(self.score, 3),
             "detector": self.detector,
+            "explanation": self.explanation,
         }
 
 

@@ -83,6 +83,11 @@ class Profile(BaseModel):
         held = [normalise_name(c) for c in (*self.credentials, *self.titles)]
         return any(wanted in h or h in wanted for h in held if h)
 
+    def mentions_held(self, text: str) -> bool:
+        """Whether a passage names any credential or title the profile lists."""
+        said = normalise_name(text)
+        return any(held in said for held in map(normalise_name, (*self.credentials, *self.titles)) if held)
+
     def speaks_for(self, body: str) -> bool:
         return any(normalise_name(b) == normalise_name(body) for b in self.spokesperson_for)
 

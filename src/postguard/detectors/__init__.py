@@ -15,6 +15,7 @@ from postguard.detectors import (
     links,
     media,
     misrepresentation,
+    policy_model,
     security_questions,
 )
 from postguard.detectors.base import REGISTRY, Detector, register
@@ -36,6 +37,7 @@ __all__ = [
     "links",
     "media",
     "misrepresentation",
+    "policy_model",
     "register",
     "security_questions",
 ]

@@ -2,7 +2,9 @@
 and credentials the member's profile does not hold.
 
 Credentials are only judged against a profile: with no profile postguard cannot know what the
-member holds, so only the exaggerations fire.
+member holds, so only the exaggerations fire. A claim is found by the credential patterns, or
+by the classifier's credential head (the writer claims a title, registration or membership in
+words no pattern lists); it stands unless the profile holds what the sentence names.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import re
 from collections.abc import Iterator
 
 from postguard.analysis import Analysis
+from postguard.classifier import classifier
 from postguard.detectors.base import Detector, register
+from postguard.detectors.policy_model import flagged_heads, strongest_sentence
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
@@ -128,15 +132,25 @@ class MisrepresentationDetector(Detector):
                     f"claims a credential your profile does not hold ({m.group(0)!r})",
                 )
                 return
+        for (start, end), _, probability in flagged_heads(post, ("credential",), classifier().thresholds):
+            s, e = strongest_sentence(post, start, end, "credential")
+            if not post.profile.mentions_held(text[s:e]):
+                yield self._evidence(
+                    s, e, "claims a title, registration or membership your profile does not list", probability
+                )
+                return
 
-    def _evidence(self, start: int, end: int, message: str) -> Evidence:
+    def _evidence(self, start: int, end: int, message: str, probability: float | None = None) -> Evidence:
         return Evidence(
             rule="SM401",
             message=message,
             start=start,
             end=end,
-            score=0.8,
+            score=0.8 if probability is None else round(probability, 3),
             detector=self.name,
+            explanation={}
+            if probability is None
+            else {"head": "credential", "probability": round(probability, 3)},
             suggestion=(
                 "Describe what you offer and the evidence honestly (no guarantees or success "
                 "rates), and name only credentials you hold."
