@@ -166,21 +166,24 @@ class Classifier:
         return 1.0 / (1.0 + np.exp(-logits))
 
     def probabilities(self, encodings: Sequence[Encoding]) -> np.ndarray:
-        """The transformer's probabilities, shape (posts, labels + targets), in length-sorted batches."""
-        out = np.zeros((len(encodings), self.outputs), dtype=np.float32)
+        """The transformer's probabilities, shape (posts, outputs), in length-sorted batches."""
+        return self._run(encodings, "probabilities", self.outputs)
+
+    def _run(self, encodings: Sequence[Encoding], output: str, width: int) -> np.ndarray:
+        out = np.zeros((len(encodings), width), dtype=np.float32)
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), BATCH):
             batch = order[start : start + BATCH]
-            width = max(len(encodings[i].ids) for i in batch)
-            ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
+            longest = max(len(encodings[i].ids) for i in batch)
+            ids = np.zeros((len(batch), longest), dtype=np.int64)
+            mask = np.zeros((len(batch), longest), dtype=np.int64)
             for row, i in enumerate(batch):
                 n = len(encodings[i].ids)
                 ids[row, :n] = encodings[i].ids
                 mask[row, :n] = 1
             with self._lock:  # one run at a time: the session already uses every core
-                (probs,) = self.session.run(["probabilities"], {"input_ids": ids, "attention_mask": mask})
-            out[batch] = probs
+                (values,) = self.session.run([output], {"input_ids": ids, "attention_mask": mask})
+            out[batch] = values
         return out
 
     def score(self, texts: Sequence[str], screen: bool = True) -> list[Scores]:

@@ -39,8 +39,12 @@ watch_app = typer.Typer(
     help="Names that must never appear in a post (stored only as keyed hashes).",
     no_args_is_help=True,
 )
+pack_app = typer.Typer(
+    help="Work with policy packs: fit the rules a pack defines by examples.", no_args_is_help=True
+)
 profile_app.add_typer(watch_app, name="watch")
 app.add_typer(profile_app, name="profile")
+app.add_typer(pack_app, name="pack")
 app.add_typer(evidence_app, name="evidence")
 app.command("scrub")(scrub_command)
 
@@ -351,6 +355,28 @@ def explain(
             console.print(Text.assemble(("  ✓ ", "green"), example))
     if rule.examples.rewrite:
         console.print(Text.assemble(("Safer rewrite", "bold"), f"\n  {rule.examples.rewrite}"))
+
+
+@pack_app.command("build")
+def pack_build(
+    path: Annotated[
+        Path, typer.Argument(help="The pack file (YAML) whose rules name the 'learned' detector.")
+    ],
+) -> None:
+    """Fit a head for each rule the pack defines by examples; writes PACK.heads.json beside it."""
+    from postguard.policy.learned import build
+
+    if not path.is_file():
+        fail(f"no such pack file: {path}")
+    console = Console(highlight=False, soft_wrap=True)
+    with errors(), console.status("Reading the examples and fitting the heads..."):
+        out, heads = build(path)
+    for code, head in heads.items():
+        console.print(
+            f"{code}: {head.fire_examples} posts that break it, {head.clean_examples} that do not; "
+            f"threshold {head.threshold:.2f}, cross-validated recall {head.cv_recall:.0%}"
+        )
+    console.print(f"Wrote {out}")
 
 
 @profile_app.command("init")

@@ -58,10 +58,14 @@ class Engine:
                 if name not in REGISTRY:
                     raise PackError(f"pack {pack.id!r}: rule {rule.code} names unknown detector {name!r}")
         self.detector_names = sorted({name for rule in pack.rules.values() for name in rule.detectors})
+        for name in self.detector_names:
+            self.detector(name)  # a detector that cannot bind to this pack (stale heads) says so now
 
     def detector(self, name: str) -> Detector:
         if name not in self._detectors:
-            self._detectors[name] = REGISTRY[name]()
+            detector = REGISTRY[name]()
+            detector.bind(self.pack)
+            self._detectors[name] = detector
         return self._detectors[name]
 
     def check(
@@ -110,7 +114,7 @@ class Engine:
                 ev
                 for name in self.detector_names
                 for ev in self.detector(name).detect(post)
-                if ev.rule in self.detector(name).rules  # a detector may only speak for its rules
+                if self.detector(name).speaks_for(ev.rule)
             ]
             return second_opinion(post, found) if "abuse_classifier" in self.detector_names else found
         # A very long text is read in overlapping windows, so no pattern's cost can grow with

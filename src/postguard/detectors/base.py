@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 if TYPE_CHECKING:
     from postguard.analysis import Analysis
     from postguard.model import Evidence
+    from postguard.policy import Pack
 
 REGISTRY: dict[str, type[Detector]] = {}
 
@@ -25,6 +26,13 @@ class Detector:
 
     def detect(self, post: Analysis) -> Iterable[Evidence]:
         raise NotImplementedError
+
+    def bind(self, pack: Pack) -> None:
+        """Called once by the engine with its pack: a detector that learns from the pack reads it here."""
+
+    def speaks_for(self, rule: str) -> bool:
+        """Whether the detector may produce findings for ``rule``."""
+        return rule in self.rules
 
 
 def register(cls: type[Detector]) -> type[Detector]:

@@ -28,6 +28,9 @@ class Examples(BaseModel):
     fire: list[str] = Field(min_length=1)
     clean: list[str] = Field(default_factory=list)
     rewrite: str | None = None
+    file: str | None = Field(
+        default=None, description="JSON Lines of more examples beside the pack (rules defined by examples)"
+    )
 
 
 class Rule(BaseModel):
@@ -97,6 +100,7 @@ class Pack(BaseModel):
     language: str
     rules: dict[str, Rule]
     redirects: dict[str, str]
+    path: str | None = None  # the pack file, for a pack not built in
 
     def rule(self, code: str) -> Rule:
         """The rule for a code, following renamed codes; PackError names an unknown one."""
@@ -184,4 +188,5 @@ def _resolve(name_or_path: str, seen: tuple[str, ...]) -> Pack:
         language=pack_file.language,
         rules=dict(sorted(rules.items())),
         redirects=redirects,
+        path=None if where.startswith("built-in") else where,
     )
