@@ -33,6 +33,7 @@ OUTPUTS = len(LABELS) + len(TARGETS) + len(POLICY_HEADS)
 # A post from the public sets was not written by a clinician but breaks none of the policy heads'
 # rules: it counts as a negative for them, at this weight (they are many, the corpus is small).
 PUBLIC_AS_NEGATIVE = 0.3
+HEAD_LR_FACTOR = 20  # in the policy stage
 
 
 class AbuseModel(nn.Module):  # type: ignore[misc]
@@ -178,7 +179,14 @@ def fit_first_stage(out: Path, train: list[Example], dev: list[Example], recall:
             for ex, s in zip(dev, model.score([ex["text"] for ex in dev], screen=False), strict=True)
         ]
     )
-    threshold = float(np.sort(p[caught])[int((1 - recall) * caught.sum())])
+    # the threshold keeps ``recall`` of the catches in the public sets and in the clinicians'
+    # corpus each: the corpus is the smaller, and its breaches look the most harmless
+    clinicians = np.array([ex["rules"] is not None for ex in dev])
+    threshold = min(
+        float(np.sort(p[caught & group])[int((1 - recall) * (caught & group).sum())])
+        for group in (clinicians, ~clinicians)
+        if (caught & group).any()
+    )
     harmless = np.array([harmful(ex) == 0 for ex in dev])
     weights = np.concatenate([linear.intercept_, linear.coef_[0]]).astype(np.float16)
     np.save(out / "prefilter.npy", weights)
@@ -225,10 +233,18 @@ def fit(
     batch_size: int,
     max_length: int,
     rng: random.Random,
+    head_lr_factor: float = 1.0,
 ) -> None:
-    """Fine-tune the whole model on ``examples`` (AdamW, warm-up then linear decay, masked loss)."""
+    """Fine-tune the whole model on ``examples`` (AdamW, warm-up then linear decay, masked loss);
+    the head's learning rate is ``head_lr_factor`` times the encoder's (new heads start from nothing)."""
     device = next(model.parameters()).device
-    optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    optimiser = torch.optim.AdamW(
+        [
+            {"params": model.encoder.parameters(), "lr": lr},
+            {"params": model.head.parameters(), "lr": lr * head_lr_factor},
+        ],
+        weight_decay=0.01,
+    )
     plan = batches(examples, batch_size, rng)
     steps = int(len(plan) * epochs)
     schedule = torch.optim.lr_scheduler.LambdaLR(
@@ -345,6 +361,7 @@ def main() -> None:
         args.batch_size,
         args.policy_max_length,
         rng,
+        HEAD_LR_FACTOR,
     )
 
     probs = predict(model, tokenizer, [ex["text"] for ex in dev], device, args.policy_max_length)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -56,7 +56,9 @@ def test_note_informs_the_suggestion() -> None:
 @dataclass
 class _Finding:
     rule: str
+    slug: str
     message: str
+    explanation: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -65,24 +67,33 @@ class _Report:
 
 
 @pytest.mark.parametrize(
-    ("rule", "message", "kind", "characteristic"),
+    ("rule", "slug", "explanation", "kind", "characteristic"),
     [
-        ("SM201", "Discrimination: antisemitic hate", "hate-incident", "religion"),
-        ("SM201", "Discrimination: transphobic slur", "hate-incident", "gender-identity"),
-        ("SM202", "Bullying or intimidation", "harassment", None),
-        ("SM203", "Encourages violence", "threat", None),
-        ("SM204", "Publishes a home address", "doxxing", None),
+        ("SM201", "discrimination", {"characteristic": "religion"}, "hate-incident", "religion"),
+        (
+            "SM201",
+            "discrimination",
+            {"characteristic": "gender identity"},
+            "hate-incident",
+            "gender-identity",
+        ),
+        ("SM202", "bullying", {}, "harassment", None),
+        ("SM203", "harm-encouragement", {}, "threat", None),
+        ("SM204", "doxxing", {}, "doxxing", None),
     ],
 )
-def test_engine_findings_are_mapped(
+def test_engine_findings_are_mapped_by_slug_and_explanation(
     monkeypatch: pytest.MonkeyPatch,
     rule: str,
-    message: str,
+    slug: str,
+    explanation: dict[str, str],
     kind: str,
     characteristic: str | None,
 ) -> None:
     def fake_check(text: str, *args: object, **kwargs: object) -> _Report:
-        return _Report([_Finding("SM601", "heated"), _Finding(rule, message)])
+        return _Report(
+            [_Finding("SM601", "heated-tone", "heated"), _Finding(rule, slug, "a message", explanation)]
+        )
 
     monkeypatch.setattr(postguard, "check", fake_check, raising=False)
     result = classify("an otherwise unremarkable sentence")
@@ -90,6 +101,12 @@ def test_engine_findings_are_mapped(
     assert result.characteristic == characteristic
     assert result.engine_used
     assert any(rule in reason for reason in result.reasons)
+
+
+def test_the_real_engine_names_the_characteristic_without_parsing_messages() -> None:
+    result = classify("All Muslims are terrorists and should be deported")
+    assert result.kind == "hate-incident"
+    assert result.characteristic == "religion"
 
 
 def test_engine_unavailable_or_failing_falls_back_to_rules(

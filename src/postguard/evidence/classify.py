@@ -4,8 +4,9 @@ The kinds follow the policy's Online Bullying section (stalking, embarrassing im
 trolling, hate on the Equality Act's protected characteristics, harassment and threats) plus
 impersonation. Rules are plain keyword/regex patterns so that a member, a platform or a police
 officer can see why a kind was suggested; the member can always override it. When the check engine
-(``postguard.check``) is importable its findings add to the rules (SM201 hate, SM202 harassment,
-SM203 threat, SM204 doxxing); it is imported at call time so the log works without it.
+(``postguard.check``) is importable its findings add to the rules (by the pack's rule slugs:
+discrimination, bullying, harm encouragement, doxxing), the targeted characteristic read from
+the finding's explanation; it is imported at call time so the log works without it.
 """
 
 from __future__ import annotations
@@ -34,11 +35,23 @@ PRIORITY: tuple[str, ...] = (
     "trolling",
 )
 
+#: The engine's rules (by slug, so no pack's codes are written here) and the kinds they suggest.
 ENGINE_RULES: dict[str, str] = {
-    "SM201": "hate-incident",
-    "SM202": "harassment",
-    "SM203": "threat",
-    "SM204": "doxxing",
+    "discrimination": "hate-incident",
+    "bullying": "harassment",
+    "harm-encouragement": "threat",
+    "doxxing": "doxxing",
+}
+#: The characteristic a finding's explanation names, as the log's hate kinds name it.
+ENGINE_CHARACTERISTIC: dict[str, str] = {
+    "race or ethnicity": "race",
+    "nationality or immigration status": "nationality",
+    "religion": "religion",
+    "sex or gender": "sex",
+    "gender identity": "gender-identity",
+    "sexual orientation": "sexual-orientation",
+    "disability": "disability",
+    "age": "age",
 }
 
 
@@ -272,28 +285,6 @@ HOSTILITY = _rx(
     r"\b(?:are|is) (?:all )?(?:the )?(?:same|problem|worst)\b",
 )
 
-#: Words in an engine SM201 message that name the targeted characteristic.
-_ENGINE_CHARACTERISTIC: tuple[tuple[str, str], ...] = (
-    ("xenophob", "nationality"),
-    ("nationality", "nationality"),
-    ("racis", "race"),
-    ("race", "race"),
-    ("ethnic", "race"),
-    ("antisemit", "religion"),
-    ("islamophob", "religion"),
-    ("relig", "religion"),
-    ("transphob", "gender-identity"),
-    ("gender identity", "gender-identity"),
-    ("homophob", "sexual-orientation"),
-    ("biphob", "sexual-orientation"),
-    ("sexual orientation", "sexual-orientation"),
-    ("sexis", "sex"),
-    ("misogyn", "sex"),
-    ("ableis", "disability"),
-    ("disab", "disability"),
-    ("ageis", "age"),
-)
-
 
 def _quote(match: re.Match[str]) -> str:
     words = " ".join(match.group(0).split())
@@ -350,16 +341,13 @@ def _engine_findings(text: str) -> list[tuple[str, str, str | None]]:
         return []
     result: list[tuple[str, str, str | None]] = []
     for finding in findings:
-        rule = str(getattr(finding, "rule", ""))
-        kind = ENGINE_RULES.get(rule)
+        kind = ENGINE_RULES.get(str(getattr(finding, "slug", "")))
         if kind is None:
             continue
         message = str(getattr(finding, "message", ""))
-        characteristic = None
-        if kind == "hate-incident":
-            lowered = message.lower()
-            characteristic = next((name for word, name in _ENGINE_CHARACTERISTIC if word in lowered), None)
-        result.append((kind, f"check engine {rule}: {message}", characteristic))
+        explanation: dict[str, Any] = getattr(finding, "explanation", {})
+        characteristic = ENGINE_CHARACTERISTIC.get(str(explanation.get("characteristic")))
+        result.append((kind, f"check engine {finding.rule}: {message}", characteristic))
     return result
 
 
