@@ -26,6 +26,8 @@ class AuditFinding:
     suggestion: str
     source: str  # text, image:<name>, bio
     score: float
+    detector: str = ""
+    explanation: dict[str, Any] = field(default_factory=dict)  # which detector decided, and how
     text: str = ""  # the post's text (for the report); not written to findings.jsonl
     deleted: bool = False
 

@@ -330,6 +330,14 @@ def _source_label(source: str) -> str:
     return ""
 
 
+def _how(f: AuditFinding) -> str:
+    """How the finding was made, from its explanation: the model's probability or the detector."""
+    probability = f.explanation.get("probability")
+    if isinstance(probability, int | float):
+        return f"the trained model reads it so, probability {probability:.2f}"
+    return f"found by the {f.detector.replace('_', ' ')} check" if f.detector else ""
+
+
 def _message(message: str, title: str) -> str:
     """The finding's message without a leading repeat of the rule title shown just above it."""
     for prefix in (f"{title}: ", f"{title}. "):
@@ -382,7 +390,9 @@ def _card(findings: list[AuditFinding], titles: dict[str, str]) -> str:
             "<li>"
             f'{_badge(f.severity)} <span class="rule"><span class="code">{_e(f.rule)}</span> {_e(title)}</span>'
             + (f' <span class="meta">{_e(where)}</span>' if where else "")
-            + f"<p>{_e(_message(f.message, title))}{words}</p>"
+            + f"<p>{_e(_message(f.message, title))}{words}"
+            + (f' <span class="meta">({_e(_how(f))})</span>' if _how(f) else "")
+            + "</p>"
             + (f'<p class="fix"><strong>What to do:</strong> {_e(f.suggestion)}</p>' if f.suggestion else "")
             + "</li>"
         )

@@ -34,7 +34,7 @@ from postguard.sources.common import Item
 
 BATCH = 256
 PRIORITY_KEEP = 200
-Compact = tuple[str, str, str, str, int | None, int | None, str | None, str, str, float]
+Compact = tuple[str, str, str, str, int | None, int | None, str | None, str, str, float, str, dict[str, Any]]
 
 _PROFESSIONAL = re.compile(
     r"\b(?:therapist|psychotherapist|cbt|counsell?or|psychologist|nurse|clinician|practitioner|"
@@ -79,6 +79,8 @@ def _compact(f: Finding) -> Compact:
         f.suggestion,
         f.source,
         f.score,
+        f.detector,
+        f.explanation,
     )
 
 
@@ -163,7 +165,20 @@ class Audit:
             heapq.heappushpop(self.priority, entry)
 
     def _finding(self, post: Post, c: Compact, kind: str | None = None) -> AuditFinding:
-        rule, slug, severity, message, _start, _end, excerpt, suggestion, source, score = c
+        (
+            rule,
+            slug,
+            severity,
+            message,
+            _start,
+            _end,
+            excerpt,
+            suggestion,
+            source,
+            score,
+            detector,
+            explanation,
+        ) = c
         return AuditFinding(
             post_id=post.id,
             platform=post.platform,
@@ -179,6 +194,8 @@ class Audit:
             suggestion=suggestion,
             source=source,
             score=score,
+            detector=detector,
+            explanation=explanation,
             text=post.text,
             deleted=post.deleted,
         )
