@@ -34,23 +34,26 @@ OUTPUTS = len(LABELS) + len(TARGETS) + len(POLICY_HEADS)
 # rules: it counts as a negative for them, at this weight (they are many, the corpus is small).
 PUBLIC_AS_NEGATIVE = 0.3
 HEAD_LR_FACTOR = 20  # in the policy stage
+# A rule's breaches are a few per cent of the examples its head sees: each counts this much more.
+POSITIVE_WEIGHT = 3.0
 
 
 class AbuseModel(nn.Module):  # type: ignore[misc]
-    """MiniLM, mean pooling and one linear layer: logits for the labels, the targets, then the
-    policy heads."""
+    """MiniLM, mean pooling and two linear layers: logits for the labels and the targets
+    (``head``), then for the policy heads (``policy``)."""
 
     def __init__(self, encoder: nn.Module) -> None:
         super().__init__()
         self.encoder = encoder
         self.dropout = nn.Dropout(0.1)
-        self.head = nn.Linear(384, OUTPUTS)
+        self.head = nn.Linear(384, len(LABELS) + len(TARGETS))
+        self.policy = nn.Linear(384, len(POLICY_HEADS))
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
-        return self.head(self.dropout(pooled))
+        pooled = self.dropout((hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0))
+        return torch.cat([self.head(pooled), self.policy(pooled)], dim=1)
 
 
 class Exported(nn.Module):  # type: ignore[misc]
@@ -73,7 +76,9 @@ def targets_of(ex: Example) -> tuple[list[float], list[float]]:
     mask += [0.5 * known] * len(TARGETS)
     rules = ex["rules"]
     y += [float(rules[head]) if rules else 0.0 for head in POLICY_HEADS]
-    mask += [1.0 if rules else PUBLIC_AS_NEGATIVE] * len(POLICY_HEADS)
+    mask += [
+        (POSITIVE_WEIGHT if rules[head] else 1.0) if rules else PUBLIC_AS_NEGATIVE for head in POLICY_HEADS
+    ]
     return y, mask
 
 
@@ -236,12 +241,13 @@ def fit(
     head_lr_factor: float = 1.0,
 ) -> None:
     """Fine-tune the whole model on ``examples`` (AdamW, warm-up then linear decay, masked loss);
-    the head's learning rate is ``head_lr_factor`` times the encoder's (new heads start from nothing)."""
+    the policy heads learn ``head_lr_factor`` times faster than the rest (they start from nothing,
+    the abuse labels must not drift)."""
     device = next(model.parameters()).device
     optimiser = torch.optim.AdamW(
         [
-            {"params": model.encoder.parameters(), "lr": lr},
-            {"params": model.head.parameters(), "lr": lr * head_lr_factor},
+            {"params": [*model.encoder.parameters(), *model.head.parameters()], "lr": lr},
+            {"params": model.policy.parameters(), "lr": lr * head_lr_factor},
         ],
         weight_decay=0.01,
     )
@@ -279,15 +285,13 @@ def fit(
             print(f"step {step}/{steps} loss {loss.item():.4f} {rate:.0f} examples/s", flush=True)
 
 
-def load_widened(model: AbuseModel, checkpoint: Path) -> None:
-    """Weights saved by an earlier run (``--checkpoint``); a head with fewer outputs (a model from
-    before the policy heads) fills the first rows, the new heads keep their initial weights."""
+def load_checkpoint(model: AbuseModel, checkpoint: Path) -> None:
+    """Weights saved by an earlier run (``--checkpoint``); one from before the policy heads
+    leaves them at their initial weights."""
     state = torch.load(checkpoint, map_location="cpu")
-    for name in ("head.weight", "head.bias"):
-        have = model.state_dict()[name].clone()
-        have[: state[name].shape[0]] = state[name]
-        state[name] = have
-    model.load_state_dict(state)
+    missing, unexpected = model.load_state_dict(state, strict=False)
+    if unexpected or any(not name.startswith("policy.") for name in missing):
+        raise SystemExit(f"{checkpoint} does not fit the model: missing {missing}, unexpected {unexpected}")
 
 
 def main() -> None:
@@ -347,7 +351,7 @@ def main() -> None:
 
     started = time.time()
     if args.from_checkpoint:
-        load_widened(model, args.from_checkpoint)
+        load_checkpoint(model, args.from_checkpoint)
     else:
         fit(model, tokenizer, train, args.epochs, args.lr, args.batch_size, args.max_length, rng)
     replay = rng.sample(train, min(args.replay, len(train)))
