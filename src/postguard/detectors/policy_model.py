@@ -18,6 +18,7 @@ from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
 
 RULE_HEADS = tuple(head for head in POLICY_HEADS if head != "credential")
+NAMES_DETAILS = ("SM101", "SM204")  # rules whose message lists the identifying details read
 # What the model recognised, in the words of each rule.
 MESSAGES = {
     "SM101": "reads as telling readers who is in treatment with you, or their treatment details",
@@ -42,15 +43,24 @@ class PolicyModelDetector(Detector):
         thresholds = classifier().thresholds
         for (start, end), head, probability in flagged_heads(post, RULE_HEADS, thresholds):
             s, e = strongest_sentence(post, start, end, head)
+            details = identifying_details(post, start, end) if head in NAMES_DETAILS else []
             yield Evidence(
                 rule=head,
-                message=MESSAGES[head],
+                message=MESSAGES[head] + (f" ({', '.join(details)})" if details else ""),
                 start=s,
                 end=e,
                 score=round(probability, 3),
                 detector=self.name,
-                explanation={"head": head, "probability": round(probability, 3)},
+                explanation={"head": head, "probability": round(probability, 3)}
+                | ({"details": details} if details else {}),
             )
+
+
+def identifying_details(post: Analysis, start: int, end: int) -> list[str]:
+    """What in a passage could point to a person (an age, a job, a place, a phone number...),
+    so the message says what was recognised."""
+    found = [*post.records, *post.contacts, *post.quasi]
+    return sorted({i.label for i in found if i.start < end and start < i.end})
 
 
 def flagged_heads(
