@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from postguard.analysis import Analysis
 from postguard.classifier import POLICY_HEADS, Scores
-from postguard.detectors.policy_model import flagged_heads, strongest_sentence
+from postguard.detectors.heads import flagged_heads, strongest_sentence
 from postguard.profile import Profile
 
 THRESHOLDS = dict.fromkeys(POLICY_HEADS, 0.5)

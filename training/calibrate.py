@@ -23,6 +23,7 @@ import numpy as np
 
 from postguard.classifier import MODEL_DIR, POLICY_HEADS, Classifier, passages
 from postguard.text import sentences
+from postguard.therapy import clinical_context
 from training import corpus, data
 from training.data import LABELS, Example, truth
 
@@ -41,6 +42,10 @@ HEAD_BUDGET = {
     head: 2.0 if head in ("SM401", "SM402", "SM403", "SM501", "SM503") else 1.0 for head in POLICY_HEADS
 }
 CLEAN_BUDGET = 0.01
+CONTEXT_HEADS = ("SM101", "SM102", "SM103", "SM301")
+# Below even odds a head fired on reasoned criticism of BABCP and boundaries kept (tests/rules/),
+# where nothing real pushes it up: no everyday tweet mentions BABCP.
+HEAD_FLOOR = 0.5
 GRID = np.round(np.arange(0.05, 0.991, 0.01), 2)  # the abuse labels never go below their dev F1 point
 
 
@@ -90,11 +95,13 @@ def calibrate(model_dir: Path, calib: list[Example], dev: list[Example]) -> dict
         budget = BUDGET.get(output) or HEAD_BUDGET[output]
         clean_budget = CLEAN_BUDGET if output in POLICY_HEADS else 1.0
         within = [t for t, fa, _, clean in curve if fa <= budget and clean <= clean_budget]
-        # a head's dev split is small and near misses dominate it: its best-F1 point is no floor
-        floor = floors[output] if output in LABELS else float(GRID[0])
+        # a head's dev split is small and near misses dominate it: its best-F1 point is no floor,
+        # but a head never decides a rule is broken at less than even odds (HEAD_FLOOR)
+        floor = floors[output] if output in LABELS else HEAD_FLOOR
         chosen[output] = max(floor, min(within)) if within else float(GRID[-1])
         curves[output] = curve[::5]
     meta["thresholds"] = chosen
+    meta["context_thresholds"] = context_thresholds(calib, dev, real, curated, chosen, clinicians_clean)
     meta["calibration"] = {
         "set": f"{len(calib):,} real everyday tweets (TweetEval emoji and sentiment validation), never trained on",
         "budget_per_1000": BUDGET | HEAD_BUDGET,
@@ -109,6 +116,35 @@ def calibrate(model_dir: Path, calib: list[Example], dev: list[Example]) -> dict
     }
     (model_dir / "meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return meta
+
+
+def context_thresholds(
+    calib: list[Example],
+    dev: list[Example],
+    real: np.ndarray,
+    curated: np.ndarray,
+    chosen: dict[str, float],
+    clinicians_clean: np.ndarray,
+) -> dict[str, float]:
+    """For the heads about clients (CONTEXT_HEADS), the lower threshold that applies where a
+    post is set in clinical work (``therapy.clinical_context``): the same budgets, counting the
+    false alarms that threshold would add on the posts in that context. Real everyday posts about
+    a friend or a child read like a clinician's post about a client; few of them mention a
+    session, a ward or a referral."""
+    real_context = np.array([clinical_context(ex["text"]) for ex in calib])
+    dev_context = np.array([clinical_context(ex["text"]) for ex in dev])
+    lowered: dict[str, float] = {}
+    for head in CONTEXT_HEADS:
+        j = OUTPUTS.index(head)
+        for t in GRID[GRID >= HEAD_FLOOR]:
+            if t >= chosen[head]:
+                break
+            fa = 1000 * float(((real[:, j] >= chosen[head]) | (real_context & (real[:, j] >= t))).mean())
+            flagged = (curated[:, j] >= chosen[head]) | (dev_context & (curated[:, j] >= t))
+            if fa <= HEAD_BUDGET[head] and float(flagged[clinicians_clean].mean()) <= CLEAN_BUDGET:
+                lowered[head] = float(t)
+                break
+    return lowered
 
 
 def main() -> None:

@@ -114,6 +114,22 @@ def client_mentions(text: str) -> list[ClientMention]:
 _ANY_CLIENT = re.compile(rf"\b{_CLINICAL_NOUN}\b|\bservice[- ]users?\b", re.IGNORECASE)
 
 
+_SETTING = re.compile(
+    r"\b(?:sessions?|therapy|therapist|counsell?(?:ing|or)|clinic|ward|bay \d+|bed \d+|appointments?|"
+    r"discharged?|referr(?:al|ed)|admitted|admission|a&e|a and e|resus|triage|icu|itu|on shift|"
+    r"night shift|home visits?|care home|residents?|supervision|assessment|caseload|dna'?d|"
+    r"(?:\d{1,2}(?::\d\d)?\s?(?:am|pm)|half[- ]past[- ]\w+|o'?clock)(?:'s)? (?:lady|man|lad|woman|girl|guy|bloke|client|patient)|"
+    rf"{_CONDITION})\b",
+    re.IGNORECASE,
+)
+
+
+def clinical_context(text: str) -> bool:
+    """Whether a post is set in clinical work (clients, sessions, a ward, a referral, a
+    condition): where a post about a person is most likely about someone in the writer's care."""
+    return mentions_clients(text) or bool(_SETTING.search(text))
+
+
 def mentions_clients(text: str) -> bool:
     """Whether clients come up at all, specifically or in general."""
     return bool(_ANY_CLIENT.search(text)) or bool(_SPECIFIC.search(text))

@@ -42,7 +42,17 @@ def test_writes_the_three_files(x_audit: Path) -> None:
         rule: sum(1 for r in findings(x_audit) if r["rule"] == rule) for rule in summary["by_rule"]
     }
     row = findings(x_audit)[0]
-    for key in ("post_id", "date", "url", "rule", "excerpt", "suggestion", "severity", "detector", "explanation"):
+    for key in (
+        "post_id",
+        "date",
+        "url",
+        "rule",
+        "excerpt",
+        "suggestion",
+        "severity",
+        "detector",
+        "explanation",
+    ):
         assert key in row
     # every text finding says which detector decided, so no consumer parses its message
     assert all(r["detector"] for r in findings(x_audit) if r["source"] == "text")

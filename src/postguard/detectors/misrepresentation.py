@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from postguard.analysis import Analysis
 from postguard.classifier import classifier
 from postguard.detectors.base import Detector, register
-from postguard.detectors.policy_model import flagged_heads, strongest_sentence
+from postguard.detectors.heads import flagged_heads, strongest_sentence
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
@@ -102,6 +102,11 @@ _OWN_CLAIM = re.compile(
 )
 
 
+def hedged(sentence: str) -> bool:
+    """A sentence that warns about or disclaims guarantees and cures rather than making them."""
+    return bool(_HEDGED.search(sentence))
+
+
 @register
 class MisrepresentationDetector(Detector):
     name = "misrepresentation"
@@ -112,7 +117,7 @@ class MisrepresentationDetector(Detector):
         for m in _CLAIMS.finditer(text):
             sentence = post.sentence_at(m.start())
             sentence_text = text[sentence.start : sentence.end]
-            if _HEDGED.search(sentence_text) or is_reported(text, m.start(), m.end(), sentence):
+            if hedged(sentence_text) or is_reported(text, m.start(), m.end(), sentence):
                 continue
             if is_negated(text, m.start(), 20, sentence.start):
                 continue

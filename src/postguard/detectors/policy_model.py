@@ -5,7 +5,10 @@ Patterns wait for words; real breaches paraphrase ("my half-past-ten lady manage
 on her own again, after everything"). Each head was trained on the clinicians' corpus
 (training/corpus/) and calibrated so clean posts are not flagged (training/calibrate.py). A head
 reads each passage as the abuse labels do, so a one-line sentence of a longer post is judged in
-its context; the finding points at the sentence of the passage the head scores highest.
+its context; the heads about clients count from a lower, separately calibrated threshold where
+the post is set in clinical work (a session, a ward, a referral). The finding points at the
+sentence of the passage the head scores highest. A model without heads (the one shipped until
+the heads meet their bars, see the model card) makes this detector silent.
 """
 
 from __future__ import annotations
@@ -13,9 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postguard.analysis import Analysis
-from postguard.classifier import POLICY_HEADS, Scores, classifier
+from postguard.classifier import POLICY_HEADS, classifier
 from postguard.detectors.base import Detector, register
+from postguard.detectors.heads import flagged_heads, strongest_sentence
+from postguard.detectors.misrepresentation import hedged
 from postguard.model import Evidence
+from postguard.therapy import clinical_context
 
 RULE_HEADS = tuple(head for head in POLICY_HEADS if head != "credential")
 NAMES_DETAILS = ("SM101", "SM204")  # rules whose message lists the identifying details read
@@ -40,9 +46,25 @@ class PolicyModelDetector(Detector):
     rules = RULE_HEADS
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
-        thresholds = classifier().thresholds
+        model = classifier()
+        thresholds = model.thresholds
+        lowered = model.meta.get("context_thresholds", {})
+        if (
+            lowered
+            and any(
+                lowered.get(head, 1.0) <= scores.heads.get(head, 0.0)
+                for _, scores in post.abuse
+                for head in lowered
+            )
+            and clinical_context(post.text)
+        ):
+            thresholds = thresholds | lowered  # a post set in clinical work is read more readily
         for (start, end), head, probability in flagged_heads(post, RULE_HEADS, thresholds):
+            if head == "SM402" and post.profile and post.profile.speaks_for("BABCP"):
+                continue  # an authorised spokesperson may speak for BABCP
             s, e = strongest_sentence(post, start, end, head)
+            if head == "SM401" and hedged(post.text[s:e]):
+                continue  # a warning about guarantees is not one
             details = identifying_details(post, start, end) if head in NAMES_DETAILS else []
             yield Evidence(
                 rule=head,
@@ -61,31 +83,3 @@ def identifying_details(post: Analysis, start: int, end: int) -> list[str]:
     so the message says what was recognised."""
     found = [*post.records, *post.contacts, *post.quasi]
     return sorted({i.label for i in found if i.start < end and start < i.end})
-
-
-def flagged_heads(
-    post: Analysis, heads: tuple[str, ...], thresholds: dict[str, float]
-) -> Iterator[tuple[tuple[int, int], str, float]]:
-    """(passage, head, probability) for every head that reaches its threshold on a passage. In a
-    post of several sentences a sentence read alone does not count: its passage decides."""
-    several = len(post.abuse) > 1
-    for (start, end), scores in post.abuse:
-        if several and any(s.start == start and s.end == end for s in post.sentences):
-            continue
-        for head in heads:
-            if head in thresholds and scores.heads.get(head, 0.0) >= thresholds[head]:
-                yield (start, end), head, scores.heads[head]
-
-
-def strongest_sentence(post: Analysis, start: int, end: int, head: str) -> tuple[int, int]:
-    """The sentence of a passage that the head scores highest, among the sentences the classifier
-    already read alone; the whole passage where it read none."""
-    alone: list[tuple[tuple[int, int], Scores]] = [
-        (span, scores)
-        for span, scores in post.abuse
-        if start <= span[0] and span[1] <= end and (span[0], span[1]) != (start, end)
-    ]
-    if not alone:
-        return start, end
-    (s, e), _ = max(alone, key=lambda item: item[1].heads.get(head, 0.0))
-    return s, e
