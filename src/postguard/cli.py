@@ -49,6 +49,7 @@ app.add_typer(evidence_app, name="evidence")
 app.command("scrub")(scrub_command)
 
 BATCH = 64
+NOTHING_READ_EXIT = 3  # an audit that read no posts: never the exit status of a clean account
 
 
 class Format(StrEnum):
@@ -64,8 +65,12 @@ class FailOn(StrEnum):
 
 
 def fail(message: str) -> NoReturn:
+    fail_code(message, 2)
+
+
+def fail_code(message: str, code: int) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(2)
+    raise typer.Exit(code)
 
 
 @contextlib.contextmanager
@@ -289,6 +294,8 @@ def audit(
     summary = result.summary
     if format is not Format.text:
         typer.echo(json.dumps(summary, ensure_ascii=False))
+        if summary["read_nothing"]:
+            raise typer.Exit(NOTHING_READ_EXIT)
         return
     console = Console(highlight=False)
     console.print(
@@ -308,6 +315,10 @@ def audit(
             f"[yellow]{len(result.warnings)} note(s) on what could not be read or checked; see the report.[/]"
         )
     console.print(f"Report: {out / 'report.html'}")
+    if summary["read_nothing"]:
+        from postguard.audit.runner import NOTHING_READ
+
+        fail_code(NOTHING_READ, NOTHING_READ_EXIT)
 
 
 @app.command()

@@ -158,3 +158,39 @@ def test_out_must_be_a_folder_outside_the_export(tmp_path: Path) -> None:
     result = runner.invoke(app, ["audit", str(DATA / "linkedin"), "--out", str(DATA / "linkedin" / "out")])
     assert result.exit_code == 2 and "inside the export" in result.stderr
     assert not (DATA / "linkedin" / "out").exists()
+
+
+def test_an_audit_that_reads_no_posts_never_looks_like_a_clean_account(tmp_path: Path) -> None:
+    # a Mastodon archive whose outbox states 1,586 activities but holds none that can be read
+    export = tmp_path / "mastodon"
+    export.mkdir()
+    (export / "actor.json").write_text(
+        json.dumps(
+            {
+                "@context": "https://www.w3.org/ns/activitystreams",
+                "type": "Person",
+                "preferredUsername": "sam",
+            }
+        )
+    )
+    (export / "outbox.json").write_text(
+        json.dumps(
+            {
+                "@context": "https://www.w3.org/ns/activitystreams",
+                "type": "OrderedCollection",
+                "totalItems": 1586,
+                "orderedItems": [],
+            }
+        )
+    )
+    result = CliRunner().invoke(app, ["audit", str(export), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "not a clean result" in result.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["posts"] == 0 and summary["read_nothing"] is True
+    report = (tmp_path / "out" / "report.html").read_text()
+    assert "not a clean result" in report
+    json_run = CliRunner().invoke(
+        app, ["audit", str(export), "--out", str(tmp_path / "out2"), "--format", "json"]
+    )
+    assert json_run.exit_code == 3 and json.loads(json_run.stdout)["read_nothing"] is True

@@ -464,11 +464,22 @@ def _mixing(audit: Audit) -> list[str]:
     return signals
 
 
+# An audit that read nothing must never look like a clean account.
+NOTHING_READ = (
+    "No posts were read from this export, so this audit says nothing about the account: it is not a "
+    "clean result. Check that you gave the whole export (the archive as downloaded, not one file from it)."
+)
+
+
 def _result(audit: Audit, elapsed: float) -> AuditResult:
     incidents = takeover.incidents(audit.signals)
+    read_nothing = audit.posts + audit.empty + audit.reposts == 0
+    if read_nothing:
+        audit.warnings.insert(0, NOTHING_READ)
     priority = [entry[2] for entry in sorted(audit.priority, reverse=True)]
     summary = {
         "posts": audit.posts,
+        "read_nothing": read_nothing,
         "by_rule": dict(sorted(audit.by_rule.items())),
         "by_severity": dict(audit.by_severity),
         "verdicts": dict(audit.verdicts),
