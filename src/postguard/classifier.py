@@ -167,10 +167,7 @@ class Classifier:
 
     def probabilities(self, encodings: Sequence[Encoding]) -> np.ndarray:
         """The transformer's probabilities, shape (posts, outputs), in length-sorted batches."""
-        return self._run(encodings, "probabilities", self.outputs)
-
-    def _run(self, encodings: Sequence[Encoding], output: str, width: int) -> np.ndarray:
-        out = np.zeros((len(encodings), width), dtype=np.float32)
+        out = np.zeros((len(encodings), self.outputs), dtype=np.float32)
         order = sorted(range(len(encodings)), key=lambda i: len(encodings[i].ids))
         for start in range(0, len(order), BATCH):
             batch = order[start : start + BATCH]
@@ -182,8 +179,8 @@ class Classifier:
                 ids[row, :n] = encodings[i].ids
                 mask[row, :n] = 1
             with self._lock:  # one run at a time: the session already uses every core
-                (values,) = self.session.run([output], {"input_ids": ids, "attention_mask": mask})
-            out[batch] = values
+                (probs,) = self.session.run(["probabilities"], {"input_ids": ids, "attention_mask": mask})
+            out[batch] = probs
         return out
 
     def score(self, texts: Sequence[str], screen: bool = True) -> list[Scores]:
