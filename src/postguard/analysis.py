@@ -102,6 +102,12 @@ class Analysis:
     def passages(self) -> list[tuple[int, int]]:
         return passages(self.text, self.sentences)
 
+    def read_alone(self, start: int, end: int) -> bool:
+        """Whether a passage is one sentence of a post read in several units: out of context
+        such a line reads as anything, so only hate is judged on it and its passage decides
+        the rest."""
+        return len(self.passages) > 1 and any(s.start == start and s.end == end for s in self.sentences)
+
     @property
     def abuse(self) -> list[tuple[tuple[int, int], Scores]]:
         """The trained classifier's scores for each sentence and passage (see ``passages``)."""

@@ -50,7 +50,6 @@ class AbuseClassifierDetector(Detector):
 
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         model = classifier()
-        several = len(post.abuse) > 1
         # the group lexicon is read only where a passage is in the band it could decide
         in_band = any(scores.labels["hate"] >= HATE_NAMING_A_GROUP for _, scores in post.abuse)
         hate_from = (
@@ -59,7 +58,7 @@ class AbuseClassifierDetector(Detector):
             else None
         )
         for (start, end), scores in post.abuse:
-            alone = several and any(s.start == start and s.end == end for s in post.sentences)
+            alone = post.read_alone(start, end)
             short = word_count(post.text[start:end]) < MIN_WORDS
             for label in model.flagged(scores, hate_from):
                 if alone and label != "hate":

@@ -14,9 +14,8 @@ def flagged_heads(
 ) -> Iterator[tuple[tuple[int, int], str, float]]:
     """(passage, head, probability) for every head that reaches its threshold on a passage. In a
     post of several sentences a sentence read alone does not count: its passage decides."""
-    several = len(post.abuse) > 1
     for (start, end), scores in post.abuse:
-        if several and any(s.start == start and s.end == end for s in post.sentences):
+        if post.read_alone(start, end):
             continue
         for head in heads:
             if head in thresholds and scores.heads.get(head, 0.0) >= thresholds[head]:

@@ -31,12 +31,7 @@ class LearnedDetector(Detector):
     def detect(self, post: Analysis) -> Iterator[Evidence]:
         if not self.heads or not post.passages:
             return
-        several = len(post.passages) > 1
-        spans = [
-            (s, e)
-            for s, e in post.passages
-            if not (several and any(x.start == s and x.end == e for x in post.sentences))
-        ] or post.passages
+        spans = [(s, e) for s, e in post.passages if not post.read_alone(s, e)] or post.passages
         found = features([post.text[s:e] for s, e in spans])
         for code, head in self.heads.items():
             probabilities = np.array([head.probability(f) for f in found])
