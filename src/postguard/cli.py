@@ -49,7 +49,7 @@ app.add_typer(evidence_app, name="evidence")
 app.command("scrub")(scrub_command)
 
 BATCH = 64
-NOTHING_READ_EXIT = 3  # an audit that read no posts: never the exit status of a clean account
+NOTHING_READ_EXIT = 3  # an audit that read no posts, or far fewer than stated: never a clean account's status
 
 
 class Format(StrEnum):
@@ -294,7 +294,7 @@ def audit(
     summary = result.summary
     if format is not Format.text:
         typer.echo(json.dumps(summary, ensure_ascii=False))
-        if summary["read_nothing"]:
+        if summary["read_nothing"] or summary["incomplete"]:
             raise typer.Exit(NOTHING_READ_EXIT)
         return
     console = Console(highlight=False)
@@ -319,6 +319,8 @@ def audit(
         from postguard.audit.runner import NOTHING_READ
 
         fail_code(NOTHING_READ, NOTHING_READ_EXIT)
+    if summary["incomplete"]:
+        fail_code(result.warnings[0], NOTHING_READ_EXIT)
 
 
 @app.command()

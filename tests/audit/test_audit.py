@@ -6,13 +6,20 @@ leave alone, takeover detection, and bad input.
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from postguard.audit.runner import run_audit
+from postguard.audit.runner import IN_PROGRESS, run_audit
 from postguard.cli import app
 from postguard.sources.synthetic import write_x_archive
 
@@ -194,3 +201,48 @@ def test_an_audit_that_reads_no_posts_never_looks_like_a_clean_account(tmp_path:
         app, ["audit", str(export), "--out", str(tmp_path / "out2"), "--format", "json"]
     )
     assert json_run.exit_code == 3 and json.loads(json_run.stdout)["read_nothing"] is True
+
+
+def test_an_audit_that_reads_far_fewer_posts_than_the_export_states_says_so(tmp_path: Path) -> None:
+    """The manifest of an X archive counts 30 tweets in tweets.js; a damaged copy holds 3."""
+    export = tmp_path / "x"
+    shutil.copytree(DATA / "x-archive", export)
+    tweets = export / "data" / "tweets.js"
+    text = tweets.read_text()
+    records = [m.start() for m in re.finditer(r"\n  \{\n    \"tweet\" :", text)]
+    tweets.write_text(text[: records[3]].rstrip().rstrip(",") + "\n]")
+    result = CliRunner().invoke(app, ["audit", str(export), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3, result.output
+    assert "far more posts than could be read" in result.stderr
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["incomplete"] == ["data/tweets.js: the export states 30 tweets but only 3 could be read"]
+    report = (tmp_path / "out" / "report.html").read_text()
+    assert "Incomplete audit" in report and "states 30 tweets but only 3" in report
+
+
+def test_a_whole_export_is_not_flagged_incomplete(tmp_path: Path) -> None:
+    for name in ("x-archive", "mastodon"):
+        result = run_audit([DATA / name], tmp_path / name, workers=1, check_media=False)
+        assert result.summary["incomplete"] == [], name
+
+
+@pytest.mark.slow
+def test_an_audit_killed_half_way_never_leaves_a_folder_that_looks_complete(tmp_path: Path) -> None:
+    """kill -9 while the posts are being checked, over an earlier audit's results, then rerun."""
+    out = tmp_path / "out"
+    run_audit([DATA / "x-archive"], out, workers=1, check_media=False)
+    assert (out / "report.html").exists() and not (out / IN_PROGRESS).exists()
+    archive = write_x_archive(tmp_path / "x.zip", 20_000, seed=3).path
+    command = [sys.executable, "-m", "postguard.cli", "audit", str(archive), "--out", str(out)]
+    process = subprocess.Popen(command, start_new_session=True, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not (out / "findings.jsonl.part").exists() and process.poll() is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert (out / IN_PROGRESS).exists()
+    assert not (out / "report.html").exists() and not (out / "summary.json").exists()
+    assert not (out / "findings.jsonl").exists()
+    run_audit([DATA / "x-archive"], out, workers=1, check_media=False)
+    assert (out / "report.html").exists() and not (out / IN_PROGRESS).exists()

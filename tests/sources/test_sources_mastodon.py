@@ -136,3 +136,20 @@ def test_visibility_rules_and_html() -> None:
     )
     assert parsed.text == "One\ntwo & https://example.org/a/long/path\n\nNext"
     assert parsed.links == ["https://example.org/a/long/path"]
+
+
+def test_an_outbox_that_states_far_more_activities_than_it_holds(tmp_path: Path) -> None:
+    """`totalItems` is the archive's own count; reading under half of it is reported."""
+    export = tmp_path / "mastodon"
+    shutil.copytree(DATA / "mastodon", export)
+    outbox = export / "outbox.json"
+    doc = json.loads(outbox.read_text())
+    held = len(doc["orderedItems"])
+    doc["totalItems"] = 1586
+    outbox.write_text(json.dumps(doc))
+    with open_export(export) as opened:
+        assert opened.shortfalls == []  # known only once the posts are read
+        list(opened.items())
+        assert opened.shortfalls == [
+            f"outbox.json: the export states 1,586 activities (totalItems) but only {held} could be read"
+        ]

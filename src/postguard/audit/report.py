@@ -427,6 +427,8 @@ def _headline(result: AuditResult) -> tuple[str, bool]:
     bio = sum(1 for f in result.profile_findings if f.severity in ("high", "warning"))
     incidents = len(result.incidents)
     parts = []
+    if result.summary.get("incomplete"):
+        parts.append("Incomplete audit: far fewer posts were read than the export holds")
     if to_fix:
         parts.append(f"{_plural(to_fix, 'post')} to delete or edit")
     if incidents:

@@ -108,6 +108,7 @@ class Audit:
         self.media: Counter[str] = Counter()
         self.not_checked: Counter[str] = Counter()  # posts in other languages, by language
         self.warnings: list[str] = []
+        self.shortfalls: list[str] = []
         self.profile_findings: list[AuditFinding] = []
         self.profiles: list[AccountProfile] = []
         self.platforms: list[str] = []
@@ -308,6 +309,7 @@ def run_audit(
     try:
         exports.extend(open_export(p) for p in paths)
         _make_out(out, paths)
+        _begin(out)
         if on_total:
             on_total(sum(_countable(i, include_deleted) for e in exports for i in e.items()))
         tmp.mkdir(exist_ok=True)
@@ -332,6 +334,7 @@ def run_audit(
                 for job in pending:
                     _collect(audit, export, job, tmp, findings_file, check_media, progress)
                 audit.warnings.extend(str(w) for w in export.warnings)
+                audit.shortfalls.extend(export.shortfalls)
         findings_tmp.replace(out / "findings.jsonl")
     finally:
         for export in exports:
@@ -343,6 +346,7 @@ def run_audit(
     _write(out / "summary.json", json.dumps(result.summary, indent=2, ensure_ascii=False))
     _write(out / "report.html", render_report(result))
     (out / "findings.jsonl").chmod(0o600)
+    (out / IN_PROGRESS).unlink()
     return result
 
 
@@ -353,6 +357,23 @@ def _write(path: Path, text: str) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     part.replace(path)
+
+
+# Present while an audit is writing its folder; an audit killed half way leaves it behind.
+IN_PROGRESS = "AUDIT-NOT-FINISHED.txt"
+
+
+def _begin(out: Path) -> None:
+    """Clear an earlier audit's results and mark the folder as being written, so an audit
+    that is killed never leaves a folder that looks complete (old report, new findings)."""
+    _write(
+        out / IN_PROGRESS,
+        f"An audit started writing this folder at {time.strftime('%Y-%m-%d %H:%M:%S')} and has not "
+        "finished. If postguard is no longer running, it was interrupted: nothing here is a complete "
+        "audit. Run postguard audit again.\n",
+    )
+    for name in ("summary.json", "report.html", "findings.jsonl"):
+        (out / name).unlink(missing_ok=True)
 
 
 def _make_out(out: Path, paths: Sequence[Path]) -> None:
@@ -471,15 +492,25 @@ NOTHING_READ = (
 )
 
 
+# Nor must one that read far fewer posts than the export says it holds.
+READ_TOO_FEW = (
+    "This export says it holds far more posts than could be read, so this audit is incomplete: "
+    "fix or download the export again and rerun. "
+)
+
+
 def _result(audit: Audit, elapsed: float) -> AuditResult:
     incidents = takeover.incidents(audit.signals)
     read_nothing = audit.posts + audit.empty + audit.reposts == 0
+    if audit.shortfalls:
+        audit.warnings.insert(0, READ_TOO_FEW + "; ".join(audit.shortfalls))
     if read_nothing:
         audit.warnings.insert(0, NOTHING_READ)
     priority = [entry[2] for entry in sorted(audit.priority, reverse=True)]
     summary = {
         "posts": audit.posts,
         "read_nothing": read_nothing,
+        "incomplete": audit.shortfalls,
         "by_rule": dict(sorted(audit.by_rule.items())),
         "by_severity": dict(audit.by_severity),
         "verdicts": dict(audit.verdicts),

@@ -106,6 +106,12 @@ class Export:
         """Per-entry problems so far (the list grows while posts are read)."""
         return self._warnings.as_list()
 
+    @property
+    def shortfalls(self) -> list[str]:
+        """Files that gave far fewer records than the export states they hold (known once the
+        posts have been read)."""
+        return list(self.importer.shortfalls)
+
     def items(self) -> Iterator[Item]:
         """Every post with its `PostMeta` (language, parent, links, EXIF, raw record...)."""
         stream, first = self._stream, self._first

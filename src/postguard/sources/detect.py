@@ -19,6 +19,7 @@ from typing import Any
 from postguard.errors import InputError
 from postguard.sources.archive import Archive, Member
 from postguard.sources.jsonstream import first_element
+from postguard.sources.textcodec import decode_head
 
 HEAD = 64 * 1024
 
@@ -91,10 +92,6 @@ class Detection:
         return found[0] if found else None
 
 
-def _text(head: bytes) -> str:
-    return head.decode("utf-8-sig", errors="replace")
-
-
 def is_car(head: bytes) -> bool:
     """A CAR v1 header: varint length, then a DAG-CBOR map holding `version` and `roots`."""
     length, shift, i = 0, 0, 0
@@ -113,21 +110,31 @@ def is_car(head: bytes) -> bool:
     return b"roots" in body and b"version" in body
 
 
-def _csv_header(text: str) -> list[str]:
+def header_line(text: str) -> str:
+    """The first line of a CSV's text, after the `Notes:` block LinkedIn puts before some."""
     if text.startswith("Notes:"):
         parts = re.split(r"\r?\n\r?\n", text, maxsplit=1)
         text = parts[1] if len(parts) > 1 else ""
-    line = text.lstrip("\r\n").split("\n", 1)[0].rstrip("\r")
+    return text.lstrip("\r\n").split("\n", 1)[0].rstrip("\r")
+
+
+def sniff_delimiter(line: str) -> str:
+    """A CSV's delimiter from its header line: comma, semicolon (European spreadsheets) or tab
+    (LinkedIn's older exports). Only the delimiter: one line says nothing about quoting."""
+    try:
+        return csv.Sniffer().sniff(line, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def _csv_header(text: str) -> list[str]:
+    line = header_line(text)
     if line.strip().strip("\ufeff").lower() in PLAIN_TEXT_KEYS:
         return [line.strip().strip("\ufeff").lower()]  # a one-column CSV of texts
     if not line or ("," not in line and "\t" not in line and ";" not in line):
         return []
     try:
-        dialect: Any = csv.Sniffer().sniff(line, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        row = next(csv.reader(io.StringIO(line), dialect))
+        row = next(csv.reader(io.StringIO(line), delimiter=sniff_delimiter(line)))
     except (csv.Error, StopIteration):
         return []
     return [c.strip().strip("\ufeff").lower() for c in row]
@@ -206,7 +213,7 @@ def classify(name: str, head: bytes) -> str | None:
         return "bluesky:car"
     if head.startswith(_MEDIA_MAGIC):
         return None
-    text = _text(head)
+    text = decode_head(head)
     match = _YTD.match(text)
     if match:
         return X_ROLES.get(match.group(1), "x:other")

@@ -1,36 +1,50 @@
-"""Stream the elements of a large JSON array one at a time, tolerating damage.
+"""Read the records of a JSON export exactly as `json.load` would, and survive damage.
 
-A 50,000-post `tweets.js` is ~100 MB of text; `json.load` would turn it into ~1 GB of Python
-objects. Instead, text is read in 1 MiB chunks and each array element is decoded with the C
-`raw_decode`, so memory holds one chunk and one element. A truncated file yields what it holds;
-a malformed element is skipped (resynchronising on the next `, {`) and reported, never fatal.
+A file up to `WHOLE` bytes is parsed whole by the standard library, so what it holds is what
+`json.load` finds, duplicated keys, escapes and all. Only a larger file (a 50,000-post
+`tweets.js` is ~100 MB of text, which `json.load` would turn into ~1 GB of Python objects) or a
+damaged one is streamed: text is decoded in `CHUNK`s and each array element is decoded by the
+same C `raw_decode`, so memory holds one chunk and one element. A truncated file yields what it
+holds; a malformed element is skipped (resynchronising on the next `, {`) and reported, never
+fatal. Property tests hold the two paths to the same answer on every valid document.
 """
 
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import re
 from collections.abc import Iterator
+from enum import Enum
 from typing import IO, Any
 
 from postguard.errors import InputError
 from postguard.sources.common import Warnings
+from postguard.sources.textcodec import decode, sniff_encoding
 
+WHOLE = 8 * 1024 * 1024
 CHUNK = 1024 * 1024
 MAX_ELEMENT = 64 * 1024 * 1024
+OPENING = 4 * 1024 * 1024  # how far into a file its array may start
 
 _WS = re.compile(r"[\s;]*")
 _RESYNC = re.compile(r",\s*(?=\{)")
+_NUMBER_TAIL = re.compile(r"[0-9.eE+-]*\Z")
+_JS_START = re.compile(r"=\s*\[")
+_ARRAY_START = re.compile(r"^\s*\[")
+_OBJECT_START = re.compile(r"^\s*\{")
+_JS_END = re.compile(r"[\s;]*\Z")
+_JSON_WS = re.compile(r"[ \t\n\r]*")
 _decoder = json.JSONDecoder()
 
 
 class _Text:
-    """Incrementally decoded UTF-8 text over a binary stream, with a sliding buffer."""
+    """Incrementally decoded text over a binary stream, with a sliding buffer."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self._stream = stream
-        self._decode = codecs.getincrementaldecoder("utf-8-sig")(errors="replace")
+        self._decoder: codecs.IncrementalDecoder | None = None  # chosen by the first chunk
         self.buf = ""
         self.pos = 0
         self.eof = False
@@ -40,17 +54,21 @@ class _Text:
         """Append one chunk; False at end of stream."""
         if self.eof:
             return False
-        data = self._stream.read(CHUNK)
+        if self._decoder is None:
+            data = self._stream.read(max(CHUNK, 4))  # at least a byte-order mark's length
+            self._decoder = codecs.getincrementaldecoder(sniff_encoding(data))(errors="replace")
+        else:
+            data = self._stream.read(CHUNK)
         if not data:
             self.eof = True
-            tail = self._decode.decode(b"", final=True)
+            tail = self._decoder.decode(b"", final=True)
             self.buf += tail
             return bool(tail)
         if self.pos > CHUNK:
             self.consumed += self.pos
             self.buf = self.buf[self.pos :]
             self.pos = 0
-        self.buf += self._decode.decode(data)
+        self.buf += self._decoder.decode(data)
         return True
 
     def skip_ws(self) -> bool:
@@ -77,6 +95,14 @@ class _Text:
         return self.consumed + self.pos
 
 
+class _Failed(Enum):
+    """Why a value could not be decoded."""
+
+    TRUNCATED = 1
+    TOO_LARGE = 2
+    MALFORMED = 3
+
+
 def _truncation(exc: json.JSONDecodeError, text: _Text) -> bool:
     """True when a decode error comes from running out of buffered text, not bad syntax."""
     if exc.msg.startswith("Unterminated string"):
@@ -84,8 +110,32 @@ def _truncation(exc: json.JSONDecodeError, text: _Text) -> bool:
     return len(text.buf) - exc.pos < 64 and "\n" not in text.buf[exc.pos :].strip()
 
 
+def _value(text: _Text) -> Any:
+    """Decode the value at the cursor, reading on while it may be cut at the buffer's edge."""
+    while True:
+        try:
+            value, end = _decoder.raw_decode(text.buf, text.pos)
+        except json.JSONDecodeError as exc:
+            if not _truncation(exc, text):
+                return _Failed.MALFORMED
+            if text.eof:
+                return _Failed.TRUNCATED
+            if len(text.buf) - text.pos > MAX_ELEMENT:
+                return _Failed.TOO_LARGE
+            text.more()
+            continue
+        except RecursionError:
+            return _Failed.MALFORMED
+        cut = isinstance(value, int | float) and _NUMBER_TAIL.match(text.buf, end)
+        if cut and not text.eof:
+            text.more()  # a number cut at the buffer edge (`12`, `1.`, `3e`): read on
+            continue
+        text.pos = end
+        return value
+
+
 def _elements(text: _Text, source: str, warnings: Warnings) -> Iterator[Any]:
-    """Yield array elements; the buffer is positioned just after the opening `[`."""
+    """Yield array elements; the cursor is just after the opening `[`."""
     count = 0
     expect_value = True
     while True:
@@ -96,29 +146,21 @@ def _elements(text: _Text, source: str, warnings: Warnings) -> Iterator[Any]:
         if expect_value:
             if char == "]" and count == 0:
                 return
-            try:
-                value, end = _decoder.raw_decode(text.buf, text.pos)
-            except json.JSONDecodeError as exc:
-                if not text.eof and _truncation(exc, text):
-                    if len(text.buf) - text.pos > MAX_ELEMENT:
-                        warnings.add(source, f"record over {MAX_ELEMENT} characters skipped")
-                        if not _resync(text, source, warnings):
-                            return
-                        continue
-                    text.more()
-                    continue
-                if text.eof and _truncation(exc, text):
-                    warnings.add(source, f"JSON is truncated after {count} records; rest lost")
-                    return
-                warnings.add(source, f"malformed JSON record near character {text.offset} skipped")
+            value = _value(text)
+            if value is _Failed.TRUNCATED:
+                warnings.add(source, f"JSON is truncated after {count} records; rest lost")
+                return
+            if isinstance(value, _Failed):
+                what = (
+                    f"record over {MAX_ELEMENT} characters"
+                    if value is _Failed.TOO_LARGE
+                    else "malformed JSON record"
+                )
+                warnings.add(source, f"{what} near character {text.offset} skipped")
                 text.pos += 1
                 if not _resync(text, source, warnings):
                     return
                 continue
-            if end == len(text.buf) and not text.eof and not isinstance(value, dict | list):
-                text.more()  # a number cut at the buffer edge: read on and decode again
-                continue
-            text.pos = end
             count += 1
             expect_value = False
             yield value
@@ -144,40 +186,106 @@ def _resync(text: _Text, source: str, warnings: Warnings) -> bool:
     return True
 
 
-def _open_array(text: _Text, source: str, start: re.Pattern[str]) -> bool:
-    match = text.find(start, 4 * CHUNK)
+def _open(text: _Text, start: re.Pattern[str]) -> bool:
+    match = text.find(start, OPENING)
     if match is None:
         return False
     text.pos = match.end()
     return True
 
 
-_JS_START = re.compile(r"=\s*\[")
-_ARRAY_START = re.compile(r"^\s*\[")
+def _open_keyed(text: _Text, key: str) -> bool:
+    """Walk the top-level object to the array under `key`; a key inside a nested object or a
+    string does not count. When the object is damaged, fall back on the first `"key": [`."""
+    if not _open(text, _OBJECT_START):
+        return False
+    while text.skip_ws() and text.buf[text.pos] != "}":
+        name = _value(text)
+        if not isinstance(name, str) or not text.skip_ws() or text.buf[text.pos] != ":":
+            break
+        text.pos += 1
+        if not text.skip_ws():
+            return False
+        if name == key and text.buf[text.pos] == "[":
+            text.pos += 1
+            return True
+        if isinstance(_value(text), _Failed) or not text.skip_ws():
+            break
+        if text.buf[text.pos] == ",":
+            text.pos += 1
+        elif text.buf[text.pos] != "}":
+            break
+    else:
+        return False
+    return _open(text, re.compile(rf'"{re.escape(key)}"\s*:\s*\['))
 
 
-def iter_js_array(stream: IO[bytes], source: str, warnings: Warnings) -> Iterator[Any]:
-    """Elements of an X archive file: `window.YTD.name.partN = [ ... ]` (never evaluated)."""
-    text = _Text(stream)
-    if not _open_array(text, source, _JS_START):
+def _parsed(text: str, start: int) -> Any:
+    """The JSON value at `start` when the document parses to its end (an X file may end in
+    `;`); None when it does not."""
+    try:
+        value, stop = _decoder.raw_decode(text, _JSON_WS.match(text, start).end())  # type: ignore[union-attr]
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return value if _JS_END.match(text, stop) else None
+
+
+def iter_js_array(stream: IO[bytes], source: str, warnings: Warnings, whole: bool = True) -> Iterator[Any]:
+    """Elements of an X archive file: `window.YTD.name.partN = [ ... ]` (never evaluated).
+
+    `whole`: the file is small enough (`WHOLE`) to parse in one piece, as every reader here
+    does first; False streams it from the start."""
+    if whole:
+        data = stream.read()
+        text = decode(data)
+        match = _JS_START.search(text)
+        if match is None:
+            raise InputError(f"{source}: not an X archive data file (no `= [`)")
+        value = _parsed(text, match.end() - 1)
+        if value is not None:
+            yield from value
+            return
+        stream = io.BytesIO(data)
+    streamed = _Text(stream)
+    if not _open(streamed, _JS_START):
         raise InputError(f"{source}: not an X archive data file (no `= [`)")
-    yield from _elements(text, source, warnings)
+    yield from _elements(streamed, source, warnings)
 
 
-def iter_json_array(stream: IO[bytes], source: str, warnings: Warnings) -> Iterator[Any]:
+def iter_json_array(stream: IO[bytes], source: str, warnings: Warnings, whole: bool = True) -> Iterator[Any]:
     """Elements of a JSON document that is a top-level array."""
-    text = _Text(stream)
-    if not _open_array(text, source, _ARRAY_START):
+    if whole:
+        data = stream.read()
+        value = _parsed(decode(data), 0)
+        if isinstance(value, list):
+            yield from value
+            return
+        stream = io.BytesIO(data)
+    streamed = _Text(stream)
+    if not _open(streamed, _ARRAY_START):
         raise InputError(f"{source}: not a JSON array")
-    yield from _elements(text, source, warnings)
+    yield from _elements(streamed, source, warnings)
 
 
-def iter_keyed_array(stream: IO[bytes], key: str, source: str, warnings: Warnings) -> Iterator[Any]:
-    """Elements of the array under `key` in a JSON object (Mastodon's `orderedItems`, ...)."""
-    text = _Text(stream)
-    if not _open_array(text, source, re.compile(rf'"{re.escape(key)}"\s*:\s*\[')):
+def iter_keyed_array(
+    stream: IO[bytes], key: str, source: str, warnings: Warnings, whole: bool = True
+) -> Iterator[Any]:
+    """Elements of the array under top-level `key` in a JSON object (Mastodon's `orderedItems`).
+
+    Streamed, a key given twice is read where it first appears; `json.load` keeps the last."""
+    if whole:
+        data = stream.read()
+        value = _parsed(decode(data), 0)
+        if isinstance(value, dict) and isinstance(value.get(key), list):
+            yield from value[key]
+            return
+        if value is not None:
+            raise InputError(f"{source}: no {key!r} list")
+        stream = io.BytesIO(data)
+    streamed = _Text(stream)
+    if not _open_keyed(streamed, key):
         raise InputError(f"{source}: no {key!r} list")
-    yield from _elements(text, source, warnings)
+    yield from _elements(streamed, source, warnings)
 
 
 def load_json(stream: IO[bytes], source: str, limit: int) -> Any:
@@ -186,9 +294,11 @@ def load_json(stream: IO[bytes], source: str, limit: int) -> Any:
     if len(data) > limit:
         raise InputError(f"{source}: over {limit} bytes; too large to load whole")
     try:
-        return json.loads(data.decode("utf-8-sig", errors="replace"))
+        return json.loads(decode(data))
     except json.JSONDecodeError as exc:
         raise InputError(f"{source}: malformed JSON ({exc.msg} at line {exc.lineno})") from None
+    except RecursionError:
+        raise InputError(f"{source}: malformed JSON (nested too deeply)") from None
 
 
 def first_element(head: str) -> Any:
@@ -200,5 +310,5 @@ def first_element(head: str) -> Any:
     pos = match.end() if match else start + 1
     try:
         return _decoder.raw_decode(head, pos)[0]
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return None

@@ -9,7 +9,6 @@ written (including "mathematical bold" letters); matching code should NFKC-norma
 from __future__ import annotations
 
 import csv
-import io
 import re
 from collections.abc import Iterator
 from typing import IO, Any
@@ -19,6 +18,8 @@ from postguard.errors import InputError
 from postguard.model import AccountProfile, Media, Post
 from postguard.sources.base import Importer
 from postguard.sources.common import Item, MediaMeta, PostMeta, parse_time, short_hash
+from postguard.sources.detect import header_line, sniff_delimiter
+from postguard.sources.textcodec import decode_head, text_stream
 
 _URN = re.compile(r"urn:li:(?:share|ugcPost|activity):\d+")
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
@@ -64,10 +65,11 @@ class LinkedInImporter(Importer):
         """Rows with lower-cased column names; bad rows are reported and skipped."""
         try:
             head = self.archive.head(name)
-            escape = "\\" if b'\\"' in head else None
+            sample = decode_head(head)
+            delimiter = sniff_delimiter(header_line(sample))
+            escape = "\\" if '\\"' in sample else None
             with self.archive.open(name) as raw:
-                text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-                reader = csv.reader(_lines(text), escapechar=escape)
+                reader = csv.reader(_lines(text_stream(raw, head)), delimiter=delimiter, escapechar=escape)
                 header: list[str] | None = None
                 for _, row in self.readable_rows(name, reader):
                     if header is None:

@@ -7,6 +7,7 @@ it is yielded as a `repost` the audit can skip. Visibility comes from the addres
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -26,9 +27,11 @@ from postguard.sources.common import (
 )
 from postguard.sources.htmltext import html_to_text
 from postguard.sources.jsonstream import iter_keyed_array
+from postguard.sources.textcodec import decode_head
 
 PUBLIC = {"https://www.w3.org/ns/activitystreams#Public", "as:Public", "Public"}
 _STATUS_TYPES = {"Note", "Question", "Article", "Page", "Event", "Video", "Image", "Audio"}
+_TOTAL_ITEMS = re.compile(r'"totalItems"\s*:\s*(\d+)')
 _QUOTE_KEYS = ("quote", "quoteUri", "quoteUrl", "_misskey_quote")
 _ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
@@ -108,20 +111,29 @@ class MastodonImporter(Importer):
     def items(self) -> Iterator[Item]:
         self.profiles()
         for name in self.detection.members("mastodon:outbox"):
+            read = 0
             try:
                 with self.archive.open(name) as stream:
-                    for index, activity in enumerate(
-                        iter_keyed_array(stream, "orderedItems", name, self.warnings)
-                    ):
+                    activities = iter_keyed_array(
+                        stream, "orderedItems", name, self.warnings, self.whole(name)
+                    )
+                    for read, activity in enumerate(activities, start=1):
                         try:
                             item = self._convert(activity, name)
                         except _ERRORS as exc:
-                            self.warn(name, f"activity {index}: malformed, skipped ({exc!r})")
+                            self.warn(name, f"activity {read - 1}: malformed, skipped ({exc!r})")
                             continue
                         if item is not None:
                             yield item
             except (OSError, InputError) as exc:
                 self.warn(name, f"unreadable: {exc}")
+            self.check_stated(name, self._total_items(name), read, "activities (totalItems)")
+
+    def _total_items(self, name: str) -> int | None:
+        """The outbox's own count of its activities, stated before its list."""
+        head = decode_head(self.archive.head(name)).split('"orderedItems"', 1)[0]
+        match = _TOTAL_ITEMS.search(head)
+        return int(match.group(1)) if match else None
 
     def _convert(self, activity: Any, source: str) -> Item | None:
         if not isinstance(activity, dict):

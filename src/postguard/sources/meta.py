@@ -130,13 +130,13 @@ class MetaImporter(Importer):
             head = self.archive.head(name, 4096).lstrip(b"\xef\xbb\xbf \t\r\n")
             with self.archive.open(name) as stream:
                 if head.startswith(b"["):
-                    source = iter_json_array(stream, name, self.warnings)
+                    source = iter_json_array(stream, name, self.warnings, self.whole(name))
                 else:
                     key = self._wrapper_key(name, role)
                     if key is None:
                         self.warn(name, "no list of records found; file skipped")
                         return
-                    source = iter_keyed_array(stream, key, name, self.warnings)
+                    source = iter_keyed_array(stream, key, name, self.warnings, self.whole(name))
                 for record in source:
                     yield fix_mojibake(record)
         except (OSError, InputError) as exc:

@@ -8,7 +8,6 @@ a warning; rows without text are ignored.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterator
 from typing import Any
@@ -17,7 +16,8 @@ from postguard.errors import InputError
 from postguard.model import Post
 from postguard.sources.base import Importer
 from postguard.sources.common import Item, PostMeta, parse_time
-from postguard.sources.detect import PLAIN_TEXT_KEYS
+from postguard.sources.detect import PLAIN_TEXT_KEYS, header_line, sniff_delimiter
+from postguard.sources.textcodec import decode_head, text_stream
 
 KINDS = {"post", "reply", "repost", "quote", "comment", "bio"}
 _TIME_KEYS = ("created_at", "createdat", "date", "timestamp", "time", "created", "published")
@@ -58,15 +58,10 @@ class PlainImporter(Importer):
 
     def _csv_rows(self, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
         try:
-            head = self.archive.head(name, 8192).decode("utf-8-sig", errors="replace")
-            first = head.split("\n", 1)[0]
-            try:
-                dialect: Any = csv.Sniffer().sniff(first, delimiters=",;\t")
-            except csv.Error:
-                dialect = csv.excel
+            head = self.archive.head(name)
+            delimiter = sniff_delimiter(header_line(decode_head(head)))
             with self.archive.open(name) as raw:
-                text = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
-                reader = csv.DictReader(text, dialect=dialect)
+                reader = csv.DictReader(text_stream(raw, head), delimiter=delimiter)
                 for number, row in self.readable_rows(name, reader):
                     yield number, dict(row)
         except (OSError, InputError) as exc:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import html
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -30,8 +31,10 @@ from postguard.sources.common import (
     media_kind,
     parse_iso,
 )
+from postguard.sources.textcodec import decode_head
 
 TWITTER_EPOCH_MS = 1288834974657
+_GLOBAL_NAME = re.compile(r"\s*window\.(YTD\.[A-Za-z0-9_]+\.part\d+)\s*=")
 _ANCHOR = re.compile(r"<a\s[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 _STATUS_URL = re.compile(
     r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]{1,15})/status(?:es)?/(\d+)"
@@ -124,6 +127,7 @@ class XImporter(Importer):
         self._profiles: list[AccountProfile] | None = None
         self._protected: list[tuple[str, bool]] = []
         self._media_index: dict[str, list[str]] | None = None
+        self._stated: dict[str, int] | None = None
 
     # -- profile ---------------------------------------------------------------------------------
     def profiles(self) -> list[AccountProfile]:
@@ -249,9 +253,34 @@ class XImporter(Importer):
                     notes.setdefault(created, []).append({**inner, "_source": name})
         return notes
 
+    def stated_counts(self) -> dict[str, int]:
+        """Records per data file as `manifest.js` states them, by global name (`YTD.tweets.part0`,
+        which the file's first line repeats, so a renamed file still matches)."""
+        if self._stated is None:
+            self._stated = {}
+            for name in self.detection.members("x:manifest"):
+                text = decode_head(self.archive.head(name, 1024 * 1024))
+                try:
+                    manifest = json.JSONDecoder().raw_decode(text, max(text.find("{"), 0))[0]
+                except json.JSONDecodeError:
+                    self.warn(name, "unreadable manifest; the files' record counts were not checked")
+                    continue
+                for kind in as_dict(as_dict(manifest).get("dataTypes")).values():
+                    for entry in map(as_dict, as_list(as_dict(kind).get("files"))):
+                        count = as_str(entry.get("count"))
+                        if count.isdigit():
+                            self._stated[as_str(entry.get("globalName"))] = int(count)
+        return self._stated
+
+    def _check_count(self, name: str, read: int, what: str) -> None:
+        match = _GLOBAL_NAME.match(decode_head(self.archive.head(name, 256)))
+        if match:
+            self.check_stated(name, self.stated_counts().get(match.group(1)), read, what)
+
     def _tweets(self, name: str, *, deleted: bool, notes: dict[str, list[dict[str, Any]]]) -> Iterator[Item]:
         yielded_edits: set[str] = set()
         pending: dict[str, Item] = {}
+        index = -1
         for index, record in enumerate(self.stream_js(name)):
             tweet = _unwrap(record, "tweet")
             if tweet is None:
@@ -285,6 +314,7 @@ class XImporter(Importer):
             yield item
         for item in pending.values():  # the newest version is missing: keep the latest we have
             yield item
+        self._check_count(name, index + 1, "deleted tweets" if deleted else "tweets")
 
     def _convert(
         self,
