@@ -5,7 +5,10 @@ in its documentation that behave as documented; every command has help text.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+import typer
 import yaml
 from typer.testing import CliRunner
 
@@ -45,26 +48,39 @@ def test_documented_examples_behave_as_documented(code: str) -> None:
         assert code not in {f.rule for f in check(rule.examples.rewrite).findings}
 
 
-COMMANDS = [
-    [],
-    ["check"],
-    ["rules"],
-    ["explain"],
-    ["scrub"],
-    ["profile"],
-    ["profile", "init"],
-    ["profile", "show"],
-    ["profile", "watch", "add"],
-    ["evidence"],
-    ["evidence", "add"],
-    ["evidence", "verify"],
-    ["evidence", "export"],
-]
+def _commands() -> list[list[str]]:
+    """Every command and sub-command, read from the CLI itself so a new one cannot be missed."""
+    found: list[list[str]] = []
+
+    def walk(command: Any, path: list[str]) -> None:
+        found.append(path)
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            if not sub.hidden:
+                walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+COMMANDS = _commands()
+
+
+def test_the_command_list_is_the_whole_cli() -> None:
+    names = {" ".join(c) for c in COMMANDS}
+    assert {"check", "audit", "scrub", "evidence export", "profile watch add"} <= names
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "postguard")
 def test_every_command_has_help(command: list[str]) -> None:
+    """A clinician reading --help sees what the command does and what each option is for."""
     result = CliRunner().invoke(app, [*command, "--help"])
     assert result.exit_code == 0, result.output
     assert "Usage" in result.output
     assert len(result.output.splitlines()) > 4
+    leaf = typer.main.get_command(app)
+    for name in command:
+        leaf = leaf.commands[name]  # type: ignore[attr-defined]
+    assert (leaf.help or "").strip(), f"{' '.join(command)} has no description"
+    for param in leaf.params:
+        if param.param_type_name == "option" and not getattr(param, "hidden", False):
+            assert (param.help or "").strip(), f"{' '.join(command)} {param.opts[0]} has no help"

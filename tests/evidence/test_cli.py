@@ -100,7 +100,7 @@ def test_every_command_has_help() -> None:
     runner = Cli()
     top = runner("--help")
     assert top.exit_code == 0
-    for command in ("add", "list", "show", "verify", "export", "correct"):
+    for command in ("add", "list", "show", "verify", "export", "correct", "verify-bundle"):
         assert command in top.stdout
         result = runner(command, "--help")
         assert result.exit_code == 0, command

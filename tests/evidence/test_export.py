@@ -86,7 +86,7 @@ def test_bundle_manifest_and_chain_check_independently(
     assert {"report.pdf", "manifest.json", "entries.jsonl", "README.txt"} <= set(files)
     manifest = json.loads(files["manifest.json"])
     listed = {item["path"]: item for item in manifest["files"]}
-    assert set(listed) == set(files) - {"manifest.json"}
+    assert set(listed) == set(files) - {"manifest.json", "manifest.sig"}
     for path, item in listed.items():
         assert hashlib.sha256(files[path]).hexdigest() == item["sha256"], path
         assert len(files[path]) == item["size"]

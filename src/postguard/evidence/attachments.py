@@ -15,6 +15,7 @@ import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
@@ -76,19 +77,44 @@ def check_file(path: Path, *, screenshot: bool, max_bytes: int = MAX_ATTACHMENT_
 def sniff_image(path: Path) -> str:
     """The media type of a screenshot, from its content (the extension may lie)."""
     try:
+        with open_image(path, path.name) as image:
+            image_format = image.format or ""
+    except UnreadableImage as exc:
+        raise InputError(f"{exc}; use --file to keep it as it is") from None
+    return SCREENSHOT_FORMATS.get(image_format, "application/octet-stream")
+
+
+class UnreadableImage(InputError):
+    """A file that cannot be drawn as a picture; ``reason`` says why in a few words."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name!r} {reason}")
+        self.reason = reason
+
+
+def open_image(source: Path | BinaryIO, name: str) -> Image.Image:
+    """The picture decoded in full, or :class:`UnreadableImage` naming the file as ``name``.
+
+    Every pixel is decoded, not just the header checked: a PNG whose header disagrees with its
+    pixel data passes ``verify()`` and only fails when drawn. Pillow's decoders raise many
+    exception types on damaged data, so any failure here means "cannot be drawn".
+    """
+    try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path, formats=list(SCREENSHOT_FORMATS)) as image:
-                image_format = image.format or ""
-                image.verify()
+            image = Image.open(source, formats=list(SCREENSHOT_FORMATS))
+            try:
+                image.load()
+            except BaseException:
+                image.close()
+                raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise InputError(f"{_describe(path)} has too many pixels to be a screenshot") from None
+        raise UnreadableImage(name, "has too many pixels to be a screenshot") from None
     except UnidentifiedImageError:
-        kinds = ", ".join(SCREENSHOT_FORMATS)
-        raise InputError(f"{_describe(path)} is not an image ({kinds}); use --file for other files") from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise InputError(f"{_describe(path)} is a damaged image: {exc}") from None
-    return SCREENSHOT_FORMATS.get(image_format, "application/octet-stream")
+        raise UnreadableImage(name, f"is not an image ({', '.join(SCREENSHOT_FORMATS)})") from None
+    except Exception as exc:
+        raise UnreadableImage(name, f"is a damaged image ({exc})") from None
+    return image
 
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (

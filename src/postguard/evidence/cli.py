@@ -20,11 +20,14 @@ from rich.table import Table
 from rich.text import Text
 
 from postguard.errors import PostguardError
+from postguard.evidence.anchor import OTHER_KEY, AnchoredResult, parse_against, verify_against
+from postguard.evidence.bundle import check_bundle
 from postguard.evidence.export import export_bundle
 from postguard.evidence.model import CHARACTERISTICS, KINDS, Entry, label
 from postguard.evidence.record import correct_incident, record_incident
+from postguard.evidence.signing import fingerprint, installed_key
 from postguard.evidence.store import EvidenceStore, corrections
-from postguard.evidence.verify import VerifyResult, verify
+from postguard.evidence.verify import Problem, VerifyResult, verify
 
 EXIT_BAD_INPUT = 2
 
@@ -187,10 +190,10 @@ def add_command(
 @evidence_app.command("correct")
 def correct_command(
     entry_id: Annotated[int, typer.Argument(metavar="ID", help="The entry to correct.")],
-    platform: Annotated[str | None, typer.Option(show_default=False)] = None,
-    url: Annotated[str | None, typer.Option(show_default=False)] = None,
-    author: Annotated[str | None, typer.Option(show_default=False)] = None,
-    text: Annotated[str | None, typer.Option(show_default=False)] = None,
+    platform: Annotated[str | None, typer.Option(help="Replaces the platform.", show_default=False)] = None,
+    url: Annotated[str | None, typer.Option(help="Replaces the link.", show_default=False)] = None,
+    author: Annotated[str | None, typer.Option(help="Replaces the account.", show_default=False)] = None,
+    text: Annotated[str | None, typer.Option(help="Replaces the words.", show_default=False)] = None,
     screenshot: ScreenshotOption = None,
     file: FileOption = None,
     occurred_at: OccurredOption = None,
@@ -318,8 +321,16 @@ def show_command(
         console.print(files)
 
 
-def _print_verification(result: VerifyResult) -> None:
-    console = _console()
+def _problem_table(problems: list[Problem]) -> Table:
+    table = Table()
+    for column in ("Entry", "Problem", "Detail"):
+        table.add_column(column, overflow="fold")
+    for problem in problems:
+        table.add_row("-" if problem.seq is None else str(problem.seq), problem.code, _t(problem.detail))
+    return table
+
+
+def _print_verification(console: Console, result: VerifyResult) -> None:
     if result.intact:
         console.print(
             _t(
@@ -335,24 +346,116 @@ def _print_verification(result: VerifyResult) -> None:
                 style="bold red",
             )
         )
-        table = Table()
-        for column in ("Entry", "Problem", "Detail"):
-            table.add_column(column, overflow="fold")
-        for problem in result.problems:
-            table.add_row(str(problem.seq), problem.code, _t(problem.detail))
-        console.print(table)
-    console.print(_t(f"Chain head: {result.head_hash}"), soft_wrap=True)
+        console.print(_problem_table(result.problems))
+
+
+def _print_anchored(console: Console, result: AnchoredResult) -> None:
+    bundle = result.anchor.bundle
+    source = result.anchor.source
+    if bundle is not None:
+        signed = "unsigned"
+        if bundle.fingerprint is not None:
+            other = any(p.code == OTHER_KEY for p in result.problems)
+            signed = f"signed by key {bundle.fingerprint[:16]}…" if other else "signed by this computer's key"
+        source += f" (exported {bundle.created_at}, {bundle.entries} entries, {signed})"
+    if result.holds:
+        proof = "byte for byte" if bundle is not None else "up to that chain head"
+        console.print(
+            _t(
+                f"Against {source}: the log still begins with its {result.entries} entries, {proof}.",
+                style="bold green",
+            ),
+            soft_wrap=True,
+        )
+    else:
+        first = result.first_difference
+        where = f"; the first entry that differs is entry {first}" if first is not None else ""
+        console.print(
+            _t(f"Against {source}: NOT as it was{where}.", style="bold red"),
+            soft_wrap=True,
+        )
+        console.print(_problem_table(result.problems))
+    for note in result.notes:
+        console.print(_t(f"note: {note}"), soft_wrap=True)
 
 
 @evidence_app.command("verify")
-def verify_command(output: FormatOption = OutputFormat.text) -> None:
-    """Recompute the hash chain and every file's hash: exit 0 when intact, 1 when not."""
+def verify_command(
+    against: Annotated[
+        str | None,
+        typer.Option(
+            metavar="BUNDLE|HEAD[:COUNT]",
+            help=(
+                "Also prove the log still begins with what an earlier export held: the bundle's "
+                "zip, or the chain head (and entry count) printed in its report."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Recompute the hash chain and every file's hash, and compare with an earlier export if given.
+
+    Exit 0 when intact, 1 when not.
+    """
     with _errors():
-        result = verify(EvidenceStore())
+        store = EvidenceStore()
+        result: VerifyResult | AnchoredResult
+        result = verify(store) if against is None else verify_against(store, parse_against(against))
     if output is OutputFormat.json:
         _print_json(result.to_dict())
+        raise typer.Exit(result.exit_code)
+    console = _console()
+    log = result.log if isinstance(result, AnchoredResult) else result
+    _print_verification(console, log)
+    if isinstance(result, AnchoredResult):
+        _print_anchored(console, result)
+    console.print(_t(f"Chain head: {log.head_hash}"), soft_wrap=True)
+    raise typer.Exit(result.exit_code)
+
+
+@evidence_app.command("verify-bundle")
+def verify_bundle_command(
+    bundle: Annotated[Path, typer.Argument(metavar="BUNDLE", help="An exported bundle (.zip).")],
+    output: FormatOption = OutputFormat.text,
+) -> None:
+    """Check an exported bundle alone (files, log copy, signature): exit 0 when intact, 1 when not."""
+    with _errors():
+        result = check_bundle(bundle)
+        installed = installed_key(EvidenceStore().home)
+    here = None  # unsigned, or checked on a computer that never exported
+    if installed is not None and result.fingerprint is not None:
+        here = fingerprint(installed) == result.fingerprint
+    if output is OutputFormat.json:
+        _print_json({**result.to_dict(), "signed_here": here})
+        raise typer.Exit(result.exit_code)
+    console = _console()
+    if result.intact:
+        console.print(
+            _t(
+                f"Bundle {bundle.name} intact: {result.files_checked} files match its manifest.",
+                style="bold green",
+            ),
+            soft_wrap=True,
+        )
     else:
-        _print_verification(result)
+        console.print(
+            _t(f"Bundle {bundle.name} NOT intact: {len(result.problems)} problem(s).", style="bold red"),
+            soft_wrap=True,
+        )
+        console.print(_problem_table(list(result.problems)))
+    if result.fingerprint is not None:
+        whose = "" if here is None else " (this computer's key)" if here else " (not this computer's key)"
+        console.print(_t(f"Signed by key {result.fingerprint}{whose}."), soft_wrap=True)
+    for note in result.notes:
+        console.print(_t(f"note: {note}"), soft_wrap=True)
+    console.print(
+        _t(
+            f"Exported {result.created_at} for {result.audience}: {result.entries} log entries, "
+            f"chain head {result.head_hash}."
+        ),
+        soft_wrap=True,
+    )
     raise typer.Exit(result.exit_code)
 
 
@@ -369,7 +472,7 @@ def export_command(
     ] = None,
     output: FormatOption = OutputFormat.text,
 ) -> None:
-    """Write a zip with a PDF report, the original files and a SHA-256 manifest."""
+    """Write a zip with a PDF report, the original files and a signed SHA-256 manifest."""
     with _errors():
         result = export_bundle(EvidenceStore(), audience.value, out, member=member)
     if output is OutputFormat.json:
@@ -384,7 +487,10 @@ def export_command(
         ),
         soft_wrap=True,
     )
-    console.print(_t(f"Chain head: {result.verification.head_hash}"), soft_wrap=True)
+    console.print(
+        _t(f"Chain head after {result.entries} entries: {result.verification.head_hash}"), soft_wrap=True
+    )
+    console.print(_t(f"Signed by this computer's key {result.fingerprint}."), soft_wrap=True)
     if not result.verification.intact:
         typer.echo(
             "warning: the log failed verification; the report says so (run postguard evidence verify)",

@@ -1,7 +1,9 @@
-"""Export bundles: a zip with the PDF report, the original files, the log and a hash manifest.
+"""Export bundles: a zip with the PDF report, the original files, the log and a signed manifest.
 
 A recipient (platform, police, BABCP) must be able to check the bundle without postguard:
-``manifest.json`` gives every file's SHA-256 and ``entries.jsonl`` lets them recompute the chain.
+``manifest.json`` gives every file's SHA-256, ``entries.jsonl`` lets them recompute the chain,
+and ``manifest.sig`` is the install's Ed25519 signature of the manifest. The manifest records the
+chain head and entry count, so a later ``verify --against`` can prove those entries unchanged.
 The zip is written to a temporary file and renamed, so an interrupted export never leaves a
 partial bundle under the requested name.
 """
@@ -21,14 +23,20 @@ from pathlib import Path
 from typing import Any
 
 from postguard.errors import InputError
+from postguard.evidence import signing
+from postguard.evidence.bundle import (
+    BUNDLE_FORMAT,
+    BUNDLE_VERSION,
+    ENTRIES,
+    MANIFEST,
+    PUBLIC_KEY,
+    SIGNATURE,
+)
 from postguard.evidence.home import FILE_MODE, fsync_dir
 from postguard.evidence.model import GENESIS_HASH, Entry, parse_stored_time, utc_iso
 from postguard.evidence.pdf import AUDIENCES, Incident, ReportInfo, render_pdf
 from postguard.evidence.store import EvidenceStore, parse_row
 from postguard.evidence.verify import VerifyResult, verify_snapshot
-
-BUNDLE_FORMAT = "postguard-evidence-bundle"
-BUNDLE_VERSION = 1
 
 _README = """\
 Evidence bundle exported by postguard ({purpose} edition), {created} UTC.
@@ -37,14 +45,25 @@ report.pdf      the report: a timeline of incidents with screenshots, times and 
 files/          the original screenshots and files, one folder per log entry
 entries.jsonl   every log entry exactly as stored (one JSON object per line)
 manifest.json   the SHA-256 hash and size of every other file in this bundle
+manifest.sig    the Ed25519 signature of manifest.json, made with the key of the computer that
+                keeps the log
+public-key.pem  that computer's public key (fingerprint {fingerprint})
+
+To check the bundle with postguard: postguard evidence verify-bundle {bundle}
 
 To check the files: compute the SHA-256 of each file (for example with `sha256sum`) and compare
 it with manifest.json. Each file under files/ also has the SHA-256 recorded in its log entry.
+To check the signature with OpenSSL 3:
+  openssl pkeyutl -verify -pubin -inkey public-key.pem -rawin -in manifest.json -sigfile manifest.sig
 
 To check the log: for each line of entries.jsonl in order, sha256(prev_hash + canonical),
 computed over the UTF-8 bytes, must equal its hash, and its prev_hash must equal the previous
-line's hash (64 zeros for the first). The last hash is the chain head:
+line's hash (64 zeros for the first). The last hash is the chain head, after {entries} entries:
 {head}
+
+To check later that these entries were not rewritten: any later bundle's entries.jsonl must begin
+with these {entries} lines unchanged, or run on the computer that keeps the log:
+  postguard evidence verify --against {bundle}
 """
 
 
@@ -58,6 +77,7 @@ class ExportResult:
     incidents: int
     files: int
     verification: VerifyResult
+    fingerprint: str
     missing: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +89,7 @@ class ExportResult:
             "files": self.files,
             "intact": self.verification.intact,
             "head_hash": self.verification.head_hash,
+            "signed_by": self.fingerprint,
             "problems": [p.to_dict() for p in self.verification.problems],
             "missing_files": self.missing,
         }
@@ -142,16 +163,34 @@ def export_bundle(
         raise InputError("the evidence log is empty: nothing to export")
     created = now or datetime.now(UTC)
     verification = verify_snapshot(snapshot, store)
+    key = signing.signing_key(store.home)
+    fingerprint = signing.fingerprint(key.public_key())
     entries = [parse_row(row) for row in snapshot.rows]
-    status: dict[str, str | None] = {}
-    paths: dict[str, Path] = {}
+    status, contents = _read_files(store, entries)
+    files: list[tuple[str, bytes, dict[str, Any]]] = []
+    missing: list[str] = []
+    bundle_paths: dict[int, tuple[str | None, ...]] = {}
     for entry in entries:
-        for attachment in entry.attachments:
-            if attachment.sha256 not in status:
-                status[attachment.sha256] = store.files.check(attachment.sha256, attachment.size)
-                paths[attachment.sha256] = store.files.path_for(attachment.sha256)
+        paths: list[str | None] = []
+        for index, attachment in enumerate(entry.attachments, start=1):
+            name = f"files/entry-{entry.seq:04d}/{index}-{safe_name(attachment.name)}"
+            data = contents.get(attachment.sha256)
+            if data is None:
+                missing.append(name)
+                paths.append(None)
+                continue
+            files.append((name, data, {"entry": entry.seq, "media_type": attachment.media_type}))
+            paths.append(name)
+        bundle_paths[entry.seq] = tuple(paths)
     incidents = [
-        Incident(entry=latest, original=original, corrected_by=chain, file_status=status, files=paths)
+        Incident(
+            entry=latest,
+            original=original,
+            corrected_by=chain,
+            file_status=status,
+            contents=contents,
+            bundle_paths=bundle_paths[latest.seq],
+        )
         for latest, original, chain in current_incidents(entries)
     ]
     info = ReportInfo(
@@ -159,11 +198,12 @@ def export_bundle(
         created_at=created,
         verification=verification,
         entries=len(entries),
+        bundle_name=out.name,
+        fingerprint=fingerprint,
         member=member,
     )
     pdf = render_pdf(info, incidents, entries)
 
-    members: list[tuple[str, bytes, dict[str, Any]]] = [("report.pdf", pdf, {})]
     log_lines = "".join(
         json.dumps(
             {"seq": e.seq, "prev_hash": e.prev_hash, "hash": e.hash, "canonical": e.canonical},
@@ -172,21 +212,21 @@ def export_bundle(
         + "\n"
         for e in entries
     )
-    members.append(("entries.jsonl", log_lines.encode("utf-8"), {}))
-    missing: list[str] = []
-    for entry in entries:
-        for index, attachment in enumerate(entry.attachments, start=1):
-            name = f"files/entry-{entry.seq:04d}/{index}-{safe_name(attachment.name)}"
-            if status.get(attachment.sha256) is not None:
-                missing.append(name)
-                continue
-            data = paths[attachment.sha256].read_bytes()
-            if _sha256(data) != attachment.sha256:  # changed since it was checked
-                missing.append(name)
-                continue
-            members.append((name, data, {"entry": entry.seq, "media_type": attachment.media_type}))
-    readme = _README.format(purpose=audience, created=utc_iso(created), head=verification.head_hash)
-    members.append(("README.txt", readme.encode("utf-8"), {}))
+    readme = _README.format(
+        purpose=audience,
+        created=utc_iso(created),
+        head=verification.head_hash,
+        entries=len(entries),
+        fingerprint=fingerprint,
+        bundle=out.name,
+    )
+    members: list[tuple[str, bytes, dict[str, Any]]] = [
+        ("report.pdf", pdf, {}),
+        (ENTRIES, log_lines.encode("utf-8"), {}),
+        *files,
+        ("README.txt", readme.encode("utf-8"), {}),
+        (PUBLIC_KEY, signing.public_pem(key.public_key()), {}),
+    ]
     manifest = {
         "format": BUNDLE_FORMAT,
         "version": BUNDLE_VERSION,
@@ -200,6 +240,12 @@ def export_bundle(
             "intact": verification.intact,
             "problems": [p.to_dict() for p in verification.problems],
         },
+        "signing": {
+            "algorithm": "Ed25519",
+            "public_key": PUBLIC_KEY,
+            "signature": SIGNATURE,
+            "fingerprint": fingerprint,
+        },
         "files": [
             {"path": name, "sha256": _sha256(data), "size": len(data), **extra}
             for name, data, extra in members
@@ -208,16 +254,49 @@ def export_bundle(
     }
     manifest_bytes = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     stamp = created.astimezone(UTC).timetuple()[:6]
-    _write_zip_atomically(out, [*[(n, d) for n, d, _ in members], ("manifest.json", manifest_bytes)], stamp)
+    _write_zip_atomically(
+        out,
+        [
+            *[(n, d) for n, d, _ in members],
+            (MANIFEST, manifest_bytes),
+            (SIGNATURE, key.sign(manifest_bytes)),
+        ],
+        stamp,
+    )
     return ExportResult(
         out=out,
         audience=audience,
         entries=len(entries),
         incidents=len(incidents),
-        files=len(members) + 1,
+        files=len(members) + 2,
         verification=verification,
+        fingerprint=fingerprint,
         missing=missing,
     )
+
+
+def _read_files(store: EvidenceStore, entries: list[Entry]) -> tuple[dict[str, str | None], dict[str, bytes]]:
+    """Each attached file read once: its status (None when it matches) and, if so, its bytes."""
+    status: dict[str, str | None] = {}
+    contents: dict[str, bytes] = {}
+    for entry in entries:
+        for attachment in entry.attachments:
+            if attachment.sha256 in status:
+                continue
+            try:
+                data = store.files.path_for(attachment.sha256).read_bytes()
+            except FileNotFoundError:
+                status[attachment.sha256] = "missing"
+                continue
+            except OSError:
+                status[attachment.sha256] = "unreadable"
+                continue
+            if _sha256(data) != attachment.sha256 or len(data) != attachment.size:
+                status[attachment.sha256] = "changed"
+                continue
+            status[attachment.sha256] = None
+            contents[attachment.sha256] = data
+    return status, contents
 
 
 def _write_zip_atomically(

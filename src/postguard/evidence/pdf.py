@@ -34,6 +34,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from postguard.evidence.attachments import UnreadableImage, open_image
 from postguard.evidence.model import Attachment, Entry, label, parse_stored_time
 from postguard.evidence.verify import VerifyResult
 
@@ -73,7 +74,10 @@ class Incident:
     corrected_by: tuple[int, ...]
     #: Per attachment sha256: None when the stored file matches, else "missing"/"changed".
     file_status: dict[str, str | None]
-    files: dict[str, Path]
+    #: Per attachment sha256 that matches, the bytes written to the bundle (what is drawn).
+    contents: dict[str, bytes]
+    #: Per attachment of ``entry``, in order: its path inside the bundle, None when left out.
+    bundle_paths: tuple[str | None, ...]
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,10 @@ class ReportInfo:
     created_at: datetime
     verification: VerifyResult
     entries: int
+    #: The bundle's file name, for the commands that check it later.
+    bundle_name: str
+    #: Of the install's public key that signs the bundle.
+    fingerprint: str
     member: str | None = None
 
 
@@ -110,6 +118,14 @@ def _register_fonts() -> _Fonts:
                 pdfmetrics.registerFont(TTFont(names.regular, str(regular)))
                 pdfmetrics.registerFont(TTFont(names.bold, str(bold)))
                 pdfmetrics.registerFont(TTFont(names.mono, str(mono)))
+                # Without a family, <b> in a paragraph silently stays regular.
+                pdfmetrics.registerFontFamily(
+                    names.regular,
+                    normal=names.regular,
+                    bold=names.bold,
+                    italic=names.regular,
+                    boldItalic=names.bold,
+                )
             return names
     return _Fonts("Helvetica", "Helvetica-Bold", "Courier")
 
@@ -213,19 +229,34 @@ def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = Fal
     return table
 
 
-def _screenshot(path: Path, max_width: float) -> Table | None:
-    """A screenshot scaled to the page (never enlarged past ~96 dpi); None if unreadable."""
-    try:
-        with PILImage.open(path) as picture:
-            width, height = picture.size
-    except (OSError, ValueError, PILImage.DecompressionBombError):
-        return None
-    if width <= 0 or height <= 0:
-        return None
-    scale = min((max_width - 8) / width, _MAX_IMAGE_HEIGHT / height, 0.75)
-    image = Image(str(path), width=width * scale, height=height * scale)
-    # A frame, so a mostly white screenshot is not mistaken for the page itself.
-    framed = Table([[image]], hAlign="LEFT")
+def _redrawn(data: bytes, name: str, max_width: float) -> tuple[io.BytesIO, float, float]:
+    """The picture decoded, scaled and re-encoded, with its size on the page in points.
+
+    Scaled to fit the page, never enlarged past ~96 dpi, and kept at up to 216 dpi. Decoding
+    here, rather than letting reportlab read the file while it builds the PDF, means a damaged
+    file costs its picture, never the report: any failure is :class:`UnreadableImage`.
+    """
+    with open_image(io.BytesIO(data), name) as picture:
+        try:
+            image_format = picture.format
+            scale = min((max_width - 8) / picture.width, _MAX_IMAGE_HEIGHT / picture.height, 0.75)
+            width, height = picture.width * scale, picture.height * scale
+            picture.thumbnail((max(1, round(width * 3)), max(1, round(height * 3))))
+            rgba = picture.convert("RGBA")
+            flat = PILImage.new("RGB", rgba.size, "white")
+            flat.paste(rgba, mask=rgba.getchannel("A"))
+            encoded = io.BytesIO()
+            flat.save(encoded, format="JPEG" if image_format == "JPEG" else "PNG", quality=90)
+        except Exception as exc:
+            raise UnreadableImage(name, f"cannot be drawn ({exc})") from None
+    encoded.seek(0)
+    return encoded, width, height
+
+
+def _screenshot(data: bytes, name: str, max_width: float) -> Table:
+    """A screenshot in a frame, so a mostly white one is not mistaken for the page itself."""
+    encoded, width, height = _redrawn(data, name, max_width)
+    framed = Table([[Image(encoded, width=width, height=height)]], hAlign="LEFT")
     framed.setStyle(
         TableStyle(
             [
@@ -351,7 +382,11 @@ class _Report:
             )
         rows = [
             [Paragraph("Verification", s.cell_bold), Paragraph(verdict, s.cell)],
-            [Paragraph("Chain head hash", s.cell_bold), Paragraph(result.head_hash, s.mono)],
+            [
+                Paragraph("Chain head hash", s.cell_bold),
+                Paragraph(f"{result.head_hash}<br/>after {self.info.entries} log entries", s.mono),
+            ],
+            [Paragraph("Signing key", s.cell_bold), Paragraph(self.info.fingerprint, s.mono)],
         ]
         return [_table(rows, (4 * cm, self.width - 4 * cm))]
 
@@ -458,30 +493,37 @@ class _Report:
 
     def attachments(self, incident: Incident) -> list[Any]:
         story: list[Any] = []
-        attachments = incident.entry.attachments
-        for attachment in attachments:
+        for attachment, where in zip(incident.entry.attachments, incident.bundle_paths, strict=True):
             status = incident.file_status.get(attachment.sha256)
-            path = incident.files.get(attachment.sha256)
-            if attachment.is_image and status is None and path is not None:
-                image = _screenshot(path, self.width)
-                if image is not None:
-                    story.append(Spacer(1, 0.2 * cm))
-                    story.append(image)
-            story.append(self.attachment_caption(attachment, status))
+            data = incident.contents.get(attachment.sha256)
+            undrawn = None
+            if attachment.is_image and data is not None:
+                try:
+                    story += [Spacer(1, 0.2 * cm), _screenshot(data, attachment.name, self.width)]
+                except UnreadableImage as exc:
+                    undrawn = exc.reason
+            story.append(self.attachment_caption(attachment, status, where, undrawn))
         return story
 
-    def attachment_caption(self, attachment: Attachment, status: str | None) -> Paragraph:
+    def attachment_caption(
+        self, attachment: Attachment, status: str | None, where: str | None, undrawn: str | None
+    ) -> Paragraph:
         s = self.s
         state = ""
         if status == "missing":
             state = " <b>— FILE MISSING from the log</b>"
         elif status is not None:
             state = " <b>— FILE NO LONGER MATCHES its recorded hash</b>"
-        return Paragraph(
-            f"{_p(attachment.name)} ({_p(attachment.media_type)}, {attachment.size:,} bytes)"
-            f"{state}<br/>SHA-256: <font name='{s.fonts.mono}'>{attachment.sha256}</font>",
-            s.small,
-        )
+        lines = [f"{_p(attachment.name)} ({_p(attachment.media_type)}, {attachment.size:,} bytes){state}"]
+        if undrawn is not None:
+            lines.append(
+                f"<b>This picture cannot be shown here</b>: the file {_p(undrawn)}. It is included "
+                "in the bundle exactly as it was recorded, and its SHA-256 below still matches."
+            )
+        if where is not None:
+            lines.append(f"In the bundle: <font name='{s.fonts.mono}'>{_p(where)}</font>")
+        lines.append(f"SHA-256: <font name='{s.fonts.mono}'>{attachment.sha256}</font>")
+        return Paragraph("<br/>".join(lines), s.small)
 
     # -- integrity ----------------------------------------------------------------------------
 
@@ -505,6 +547,7 @@ class _Report:
         )
         story.append(Spacer(1, 0.3 * cm))
         story += self.integrity_box()
+        story += self.how_to_check()
         if not result.intact:
             story.append(Paragraph("Problems found", s.h2))
             for problem in result.problems:
@@ -526,6 +569,42 @@ class _Report:
                 ]
             )
         story.append(_table(rows, (1.4 * cm, 4.2 * cm, 3.6 * cm, self.width - 9.2 * cm), header=True))
+        return story
+
+    def how_to_check(self) -> list[Any]:
+        """In plain words: what the signature and the chain head let a reader check, and how."""
+        s = self.s
+        m = s.fonts.mono
+        head = self.info.verification.head_hash
+        count = self.info.entries
+        bundle = _p(self.info.bundle_name)
+        when = format_utc(self.info.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        paragraphs = [
+            f"<b>Was this bundle changed after it was made?</b> Its <font name='{m}'>manifest.json"
+            "</font> is signed with a key kept on the member's computer (the signing key above). "
+            f"Run <font name='{m}'>postguard evidence verify-bundle {bundle}</font>: it checks "
+            "every file in the bundle and the signature. Without postguard, OpenSSL 3 checks the "
+            f"signature: <font name='{m}'>openssl pkeyutl -verify -pubin -inkey public-key.pem "
+            "-rawin -in manifest.json -sigfile manifest.sig</font>.",
+            f"<b>Was the log rewritten after this report?</b> When this report was made, on {when}, "
+            f"the log held {count} entries and its chain head was the hash above. The log only "
+            f"ever grows, so it must still begin with these {count} entries, unchanged. On the "
+            "member's computer, run "
+            f"<font name='{m}'>postguard evidence verify --against {bundle}</font> (or, with "
+            f"only this page: <font name='{m}'>postguard evidence verify --against "
+            f"{head}:{count}</font>). Given the bundle, it names the first entry that differs or "
+            "says the log is shorter; given the chain head, it says whether any of those entries "
+            f"changed. Without postguard: a later bundle's <font name='{m}'>entries.jsonl</font> "
+            f"must have this hash on line {count}, and its chain must recompute.",
+            "<b>What this does not prove.</b> The signature shows the bundle came from the "
+            "computer holding that key and was not changed since; the chain head shows that the "
+            "entries before this report were not rewritten later. Neither shows that what was "
+            "recorded is true, nor that nothing was left out before the first report, and "
+            "whoever holds the key could make a new bundle.",
+        ]
+        story: list[Any] = [Spacer(1, 0.3 * cm), Paragraph("How to check this record", s.h2)]
+        for text in paragraphs:
+            story += [Paragraph(text, s.body), Spacer(1, 0.2 * cm)]
         return story
 
     def story(self) -> list[Any]:

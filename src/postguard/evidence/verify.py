@@ -28,9 +28,9 @@ EXIT_BROKEN = 1
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with one entry (``seq`` is the entry's number in the log)."""
+    """One thing wrong: ``seq`` is the entry's number, None when no one entry is at fault."""
 
-    seq: int
+    seq: int | None
     code: str
     detail: str
 
@@ -38,7 +38,8 @@ class Problem:
         return {"entry": self.seq, "problem": self.code, "detail": self.detail}
 
     def __str__(self) -> str:
-        return f"entry {self.seq}: {self.code}: {self.detail}"
+        where = "" if self.seq is None else f"entry {self.seq}: "
+        return f"{where}{self.code}: {self.detail}"
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ class VerifyResult:
 
     @property
     def bad_entries(self) -> list[int]:
-        return sorted({p.seq for p in self.problems})
+        return sorted({p.seq for p in self.problems if p.seq is not None})
 
     def to_dict(self) -> dict[str, Any]:
         return {
