@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from postguard import fastre
+
 
 @dataclass(frozen=True)
 class Identifier:
@@ -85,7 +87,7 @@ _OCCUPATIONS = (
     "boxer|dancer|gymnast|pharmacist|head chef|sous chef|vicar|curate|chaplain|councillor|mayor|"
     "magistrate|paralegal|surveyor|translator|interpreter|sailor|fisherman|miner|steelworker"
 )
-_OCCUPATION = re.compile(rf"\b(?:{_OCCUPATIONS})s?\b", re.IGNORECASE)
+_OCCUPATION = fastre.compile(rf"\b(?:{_OCCUPATIONS})s?\b", re.IGNORECASE)
 _WORKPLACE = re.compile(
     r"\b(?:works?|working|worked|employed|job|shifts?|placement)\s+(?:as an?\s+\w+\s+|the \w+\s+)?(?:at|for|in)\s+(?:the\s+)?(?:big\s+|local\s+|new\s+)?"
     r"(?:(?:[A-Z][\w'&-]*|of|and|&)\s*){1,5}"
@@ -93,7 +95,7 @@ _WORKPLACE = re.compile(
     r"|\bat\s+(?:[A-Z][\w'-]+\s+){1,3}(?:Primary|Academy|School|College|High|University|Hospital|"
     r"Infirmary|Surgery|Prison|Station|Barracks|Church|Mosque|Synagogue|Temple|FC|Ltd)\b",
 )
-_DAY_EVENT = re.compile(
+_DAY_EVENT = fastre.compile(
     r"\b(?:on|last|this|next|every)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
     r"|\b(?:her|his|their|its)\s+(?:wedding|funeral|graduation|divorce|marathon|promotion|"
@@ -116,7 +118,7 @@ _INITIAL = re.compile(
     r"|(?-i:(?<![\w.])[A-Z]\.[A-Z]\.(?!\w))"
     r"|\b(?:initials?|called|named|name is|name's)\s+(?-i:[A-Z](?:\.|\b))"
 )
-_UNIQUE_ROLE = re.compile(
+_UNIQUE_ROLE = fastre.compile(
     r"\bthe only \w+(?:\s+\w+){0,3}|"
     r"\b(?:the|a|one of the)\s+(?:\w+\s+){0,2}(?:bloke|guy|man|woman|lady|boy|girl|lad|lass|one|twins?|"
     r"fella|chap|couple|family|person|kid|teen|student|dad|mum)s?\s+(?:who|that)\s+(?:\w+\s+){0,2}(?:does|do|did|"

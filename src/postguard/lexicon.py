@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from postguard import fastre
+
 INSULTS = (
     r"idiot|moron|imbecile|cretin|clown|fool|joke|loser|twat|prat|tosser|wanker|dickhead|dick|"
     r"knob(?:head)?|muppet|numpty|halfwit|dimwit|nitwit|disgrace|liar|fraud|charlatan|snake|coward|"
@@ -218,7 +220,7 @@ GROUPS: dict[str, str] = {
 GROUPS = {name: pattern.replace("people", "(?:people|ppl|folk)") for name, pattern in GROUPS.items()}
 
 # One pass that says whether any group is named at all.
-ANY_GROUP = re.compile(rf"\b(?:{'|'.join(GROUPS.values())})\b", re.IGNORECASE)
+ANY_GROUP = fastre.compile(rf"\b(?:{'|'.join(GROUPS.values())})\b", re.IGNORECASE)
 
 
 def names_a_group(text: str) -> bool:

@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from postguard import fastre
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\n+")
 
 # Words that, shortly before a hit, mean the writer is negating it ("I don't think X are ...").
@@ -25,7 +27,7 @@ _HEDGE_INTRO = re.compile(
 _RHETORICAL = re.compile(r"\s+(?:you|it|they|we|he|she|everyone|anyone)\b", re.IGNORECASE)
 
 # Frames that report, quote or reject what follows instead of asserting it (counter-speech).
-_REPORTING = re.compile(
+_REPORTING = fastre.compile(
     r"\b(?:say(?:s|ing)?|said|told|tells me|telling me|calling|called|call (?:them|him|her|me|you|us|someone|people)|claim(?:s|ing|ed)?|"
     r"hear(?:d|ing)?|wrote|writes|post(?:ed|s)?|tweet(?:ed|s)?|comment(?:ed|s)?|"
     r"sent|message[ds]?|shout(?:ed|ing)?|yell(?:ed|ing)?|chant(?:ed|ing)?|"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from postguard import fastre
+
 _PERSON_NOUN = (
     r"(?:client|patient|service[- ]user|counsell?ee|therapy client|customer|mentee|supervisee|"
     r"young person|teen(?:ager)?|kid|child|boy|girl|lad|lass|bloke|guy|gent(?:leman)?|lady|"
@@ -26,7 +28,7 @@ _CONDITION = (
 )
 
 # "my client", "my 9am", "my Tuesday 3pm", "one of my clients", "today's patient", "a client of mine"
-_SPECIFIC = re.compile(
+_SPECIFIC = fastre.compile(
     r"\b(?:"
     rf"(?:my|our|this|that|today'?s|yesterday'?s|tonight'?s|tomorrow'?s|last|latest|first|final|newest|new|current|former|ex-?)\s+"
     rf"(?:(?:[\w'’-]+|\d{{1,2}}(?::\d\d)?\s?(?:am|pm)?)[\s-]+){{0,3}}"
@@ -82,7 +84,7 @@ _GENERIC_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-_SESSION = re.compile(
+_SESSION = fastre.compile(
     r"\b(?:(?:therapy|cbt|counselling|treatment|assessment|1:1|one[- ]to[- ]one|final|first|last|"
     r"intake|discharge|review)\s+sessions?|sessions? (?:today|this morning|this afternoon|yesterday)|"
     r"on my caseload|in therapy with me|came to see me|referred to me|discharged (?:her|him|them)|"
@@ -135,7 +137,7 @@ def mentions_clients(text: str) -> bool:
     return bool(_ANY_CLIENT.search(text)) or bool(_SPECIFIC.search(text))
 
 
-_CLIENT_REFERENCE = re.compile(
+_CLIENT_REFERENCE = fastre.compile(
     r"\b(?:clients?|patients?|pts|service[- ]users?|caseload|punters|frequent flyers?|"
     r"my (?:\w+day )?\d{1,2}(?::\d\d)?\s?(?:am|pm)(?:'s)?|my \w+day (?:client|group|lad|lady)|in clinic|"
     r"home visit|psych ward|on (?:the|this|my) ward|the (?:\w+ )?(?:lad|woman|man|girl|guy|bloke|lady|one) "

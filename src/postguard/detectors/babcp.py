@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.lexicon import INSULTS
@@ -18,7 +19,7 @@ from postguard.text import is_negated, is_reported
 
 BODY = r"(?:babcp|the association|british association (?:for|of) behavioural (?:and|&) cognitive psychotherapies)"
 
-_SPEAKING = re.compile(
+_SPEAKING = fastre.compile(
     rf"\b(?:on behalf of (?:the )?{BODY}|speaking (?:for|as) (?:the )?{BODY}|"
     rf"we at {BODY}|here at {BODY}|as {BODY},? we|{BODY}(?:'s|’s)? (?:official )?(?:position|stance|"
     rf"view|line|policy|guidance|advice|verdict|ruling|decision|message) (?:is|on|here|now|regarding)|"
@@ -43,7 +44,7 @@ _SPEAKING = re.compile(
     rf"responding (?:for|on behalf of)|(?:for|of) (?:the )?{BODY} (?:\w+ )?(?:branch|sig|committee|board)\b)",
     re.IGNORECASE,
 )
-_PERSONAL = re.compile(
+_PERSONAL = fastre.compile(
     r"\b(?:my own (?:view|opinion)|views? (?:are )?my own|personal (?:view|opinion|capacity)|"
     r"not (?:the |an? )?(?:official |babcp'?s? )(?:view|position|policy)|not speaking (?:for|on behalf)|"
     r"i think|in my (?:view|opinion)|imo|imho|here(?:'s| is) the link|link (?:below|in)|"
@@ -57,7 +58,7 @@ _BODY_WORD = re.compile(rf"\b{BODY}\b|#\w*babcp\w*", re.IGNORECASE)
 _SCAM_WARNING = re.compile(
     r"\b(?:impersonat\w+|pretending to be|phishing|fake (?:emails?|texts?|accounts?)|beware)\b", re.I
 )
-_DEROGATORY = re.compile(
+_DEROGATORY = fastre.compile(
     r"\bf\*{2,}|\bf[u*]ck\w*|"
     rf"\b(?:{INSULTS}|corrupt|crooks?|crooked|scam|scammers?|con artists?|racket|rip[- ]?off|"
     r"fraud(?:sters?|ulent)?|cowards?|liars?|lying|lie|rubbish|useless|pointless|worthless|"
@@ -75,14 +76,14 @@ _DEROGATORY = re.compile(
     r"deliberately (?:fails?|discriminates?|excludes?|blocks?|targets?))\b|🤡|💀",
     re.IGNORECASE,
 )
-_REASONED = re.compile(
+_REASONED = fastre.compile(
     r"\b(?:i (?:think|feel|believe|disagree|would like|hope|wish)|in my (?:view|opinion)|"
     r"respectfully|because|here'?s why|the reason|evidence|data|i'?ve (?:written|emailed|raised)|"
     r"i have (?:written|emailed|raised)|feedback|consultation|would (?:be|love|like)|could|"
     r"should consider|concerns?|too (?:high|expensive|slow|low)|i'?d like)\b",
     re.IGNORECASE,
 )
-_STRONG_DEROGATORY = re.compile(
+_STRONG_DEROGATORY = fastre.compile(
     r"\b(?:corrupt|crooks?|crooked|scam|fraud\w*|liars?|thieves|thieving|steal\w*|stole|embezzl\w+|"
     r"cover\w* up|protect\w* abusers|sell\w* (?:our|members'?) data|f+u+c+k+\w*|f\*+k|nazis?|cult|"
     r"mafia|racket|can go to hell|wankers?|clowns?|a joke|idiots?|morons?|disgrace\w*|bent|"

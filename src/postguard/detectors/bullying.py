@@ -10,15 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+_PATTERNS: list[tuple[str, fastre.Regex]] = [
     (
         "a threat",
-        re.compile(
+        fastre.compile(
             r"\b(?:i|we)\s+know where (?:you|she|he|they) (?:live|work|park|go)|watch your (?:back|step)|"
             r"you(?:'ll| will)(?: soon)? (?:regret|pay for|be sorry)|you(?:'d| had) better watch|"
             r"(?:i'?m|we'?re) coming for you|(?:i|we)(?:'ll| will| am going to|'m going to|'m gonna| will make sure)\s+"
@@ -33,7 +34,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "a call to pile on",
-        re.compile(
+        fastre.compile(
             r"\b(?:everyone|everybody|y'?all|you all|folks|people|guys|all of you)(?:\s+\w+){0,2}\s+"
             r"(?:go\s+(?:and\s+)?)?(?:tell|message|dm|report|tag|email|ring|call|troll|flood|spam|"
             r"let|give|send|show|1[- ]star|one[- ]star|leave)\s+(?:@\w+|her|him|them|this|that|the)\b"
@@ -48,7 +49,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "humiliation",
-        re.compile(
+        fastre.compile(
             r"\blook at (?:the state of|this|her|him|them)\b(?:\s+\w+){0,4}\s*(?:lol|lmao|😂|🤣|haha|"
             r"pathetic|disgusting|fat|ugly|state|loser|mess|embarrass\w*|tragic|cringe)|"
             r"\b(?:leaked|embarrassing|humiliating|drunk(?:en)?|naked|nude|private|intimate)\s+"
@@ -66,7 +67,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "a malicious rumour",
-        re.compile(
+        fastre.compile(
             r"\b(?:i heard|apparently|rumou?r (?:is|has it)|word is|everyone knows|i'?ve been told|"
             r"a little bird told me|reliable sources say)\b(?:\s+that)?\s+(?:@\w+|she|he|they|[A-Z]\w+)\b"
             r"[^.!?]{0,60}\b(?:sleep(?:s|ing)? (?:with|around)|affair|cheat\w*|drunk|drinks|"
@@ -77,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "stalking",
-        re.compile(
+        fastre.compile(
             r"\b(?:i'?ve|i have|we'?ve) been (?:watching|following|tracking) (?:you|her|him)|"
             r"\bi (?:saw|see|watched) (?:you|her|him) (?:at|in|leaving|going|outside|with)\b[^.!?]{0,40}"
             r"(?:again|every|yesterday|last night|this morning)?[^.!?]{0,10}(?:😉|😘|👀|;\)|nice|interesting|"
@@ -90,7 +91,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "exploitation",
-        re.compile(
+        fastre.compile(
             r"\b(?:send|give) me (?:nudes|pics|money|£\d+)\b[^.!?]{0,30}\b(?:or|unless|otherwise)\b|"
             r"\bunless you (?:pay|send|do)\b[^.!?]{0,40}\b(?:i'?ll|i will|everyone will)\b|"
             r"\bor (?:i'?ll|i will) (?:post|share|send|show|tell|leak)\b",
@@ -100,10 +101,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_EXTRA: list[tuple[str, re.Pattern[str]]] = [
+_EXTRA: list[tuple[str, fastre.Regex]] = [
     (
         "a threat",
-        re.compile(
+        fastre.compile(
             r"\b(?:make sure you regret|you(?:'ll| will) regret|regret it|make (?:your|her|his|their) life "
             r"(?:\w+ ){0,4}(?:hell|a misery)|would be a shame if|or (?:people|everyone) will (?:find out|know|see)|"
             r"or i(?:'ll| will)? (?:tell|post|share|send|show|leak|expose|report)|unless you (?:apologi[sz]e|pay|"
@@ -118,7 +119,7 @@ _EXTRA: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "exclusion",
-        re.compile(
+        fastre.compile(
             r"\bdon'?t (?:sit|talk|speak|answer|reply|invite|include|work) (?:with |to )?(?:her|him|them|"
             r"(?-i:[A-Z][a-z]+))\b|\blet'?s see how long (?:she|he|they) lasts?\b|"
             r"\bfreeze (?:her|him|them) out\b|\bnobody (?:talk|speak) to (?:her|him)\b",
@@ -127,7 +128,7 @@ _EXTRA: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "humiliation",
-        re.compile(
+        fastre.compile(
             r"\b(?:passed out|drunk|naked|nudes?|topless)\b[^.!?]{0,40}\b(?:share|pass|attached|enjoy|"
             r"everywhere|😂|🤣|lol)|\bnudes attached\b|\bshare (?:it|this) everywhere\b|"
             r"\bface like (?:that|a)\b|\bno wonder (?:your|her|his) (?:wife|husband|partner|clients|"
@@ -142,7 +143,7 @@ _EXTRA: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "a malicious rumour",
-        re.compile(
+        fastre.compile(
             r"\b(?:heard from (?:a )?(?:very )?(?:reliable|good) source|pass it on|the full story on what|"
             r"dm me for the (?:full )?(?:story|details|tea)|spill(?:ing)? the tea on)\b",
             re.IGNORECASE,
@@ -150,7 +151,7 @@ _EXTRA: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "a call to pile on",
-        re.compile(
+        fastre.compile(
             r"\btagging (?:her|his|their) (?:boss|husband|wife|mum|dad|employer|manager|partner|kids)|"
             r"\bso they can all see\b|\bsomeone tell @\w+|\bshare (?:it|this) (?:with|to) (?:her|his) "
             r"(?:boss|employer|family)",
@@ -159,7 +160,7 @@ _EXTRA: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "stalking",
-        re.compile(
+        fastre.compile(
             r"\bsaw you (?:leave|leaving|arrive|arriving|at|in|outside|with)\b|"
             r"\bkeeping tabs on (?:my|her|him|them|your|you)\b|"
             r"\bin the (?:\w+ )?(?:corsa|car|van|golf|fiesta|bmw|audi)\b[^.!?]{0,30}\b(?:watching|tomorrow|again)|"
@@ -171,7 +172,7 @@ _EXTRA: list[tuple[str, re.Pattern[str]]] = [
 _EXTRA += [
     (
         "coercion",
-        re.compile(
+        fastre.compile(
             r"\b(?:or (?:i'?ll|i will|i'?m going to) (?:let|tell|show|send|make)|your choice\b|"
             r"want me to (?:send|show|forward|post) (?:them|it|this|these) to|doesn'?t know about|"
             r"(?:i'?ll|i will) let your (?:manager|boss|wife|husband|partner|employer|clients?) know|"
@@ -183,7 +184,7 @@ _EXTRA += [
     ),
     (
         "stalking",
-        re.compile(
+        fastre.compile(
             r"\b(?:keeping (?:a )?(?:note|track|record|list) of (?:everywhere|every|where)|i know (?:it'?s|it was) you|"
             r"still living (?:at|with)|(?:might|will|gonna) pop (?:by|round)|(?:i'?ll|i will) be waiting "
             r"(?:outside|for you)|sort (?:this|it) out properly)\b",
@@ -192,7 +193,7 @@ _EXTRA += [
     ),
     (
         "a call to pile on",
-        re.compile(
+        fastre.compile(
             r"\b(?:mass[- ]report|we'?re all reporting|until (?:it'?s|she'?s|he'?s|they'?re) gone|"
             r"retweet (?:this )?if you (?:think|agree)|let'?s show (?:him|her|them)|pile in|"
             r"you know what to do|do what you (?:like|want|will) with (?:that|this|it)|"
@@ -203,7 +204,7 @@ _EXTRA += [
     ),
     (
         "humiliation",
-        re.compile(
+        fastre.compile(
             r"\b(?:screenshotted it|for the whatsapp group|have a listen|it'?s hilarious|compilation of|"
             r"crying in the (?:toilets|loos)|sobbing|anyone want the (?:video|photo|pic|recording)|"
             r"not cut out for|(?:she|he)'?s not cut out|with the perm|old school photo|share it round|"
@@ -213,7 +214,7 @@ _EXTRA += [
     ),
     (
         "a malicious rumour",
-        re.compile(
+        fastre.compile(
             r"\b(?:word is|ask around|up to something|not naming names,? but|i wouldn'?t sit near|"
             r"heard (?:it )?(?:on good authority|from a (?:good|reliable) source)|spread the word|tell everyone|"
             r"avoid (?:him|her|them) like the plague|avoid like the plague|you'?ll find out soon enough|"
@@ -225,7 +226,7 @@ _EXTRA += [
 # Cues that are also everyday speech ("word is", "have a listen", "spread the word", "it's
 # hilarious", "glow up"): alone in a post, one counts only where the classifier agrees it is
 # aimed at someone (abuse_classifier.CORROBORATE); with another cue beside it, it counts.
-_EVERYDAY = re.compile(
+_EVERYDAY = fastre.compile(
     r"\b(?:word is|have a listen|it'?s hilarious|spread the word|tell everyone|ask around|sobbing|"
     r"compilation of|glow up|behind your back|falling over|pass it on|what really happened|"
     r"up to something|keep an eye on|check the state of|not cut out for|like the plague|ruin (?:your|her|his|their)|"
@@ -233,7 +234,7 @@ _EVERYDAY = re.compile(
     r"everyone needs to (?:see|hear)|here'?s the|look at (?:this|her|him))\b",
     re.IGNORECASE,
 )
-_SUPPORT = re.compile(
+_SUPPORT = fastre.compile(
     r"\b(?:helpline|is a crime|is illegal|if (?:it'?s|this has) happened to you|report it|can help|"
     r"(?:please |can we |let'?s )?stop|don'?t|never|critique the|support for|victims?)\b",
     re.IGNORECASE,

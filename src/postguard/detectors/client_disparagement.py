@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.lexicon import INSULTS
@@ -17,7 +18,7 @@ from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
 _CLIENT_WORD = re.compile(r"\b(?:clients?|patients?|service users?)\b", re.IGNORECASE)
-_STRONG = re.compile(
+_STRONG = fastre.compile(
     rf"\b(?:{INSULTS}|dregs|snowflakes|nutters?|nut ?jobs?|loonies|loony|headcases?|mental cases?|"
     r"workshy|chancers|junkies|druggies|smackheads|alkies|crackheads|freeloaders|scroungers|spongers|losers|born losers|time[- ]?wasters|liars|"
     r"hopeless cases?|lost causes?|beyond help|not worth (?:the|my) (?:time|effort|bother)|"
@@ -48,7 +49,7 @@ _MILD = re.compile(
     r"[🙄🤡🤢🙃😂🤣🍿😭🥱]|'[\w ]{3,30}'",
     re.IGNORECASE,
 )
-_KIND = re.compile(
+_KIND = fastre.compile(
     r"\b(?:brave|courage|proud|honou?r|privilege|respect|compassion|understandable|makes sense|"
     r"no wonder they|it'?s hard|joy|joyful|lovely|kind|grateful|thank|learn(?:ed|t)? from|"
     r"with (?:me|us)|together|we both|laughed with|laughing with|the system|commissioners|funding|"

@@ -11,19 +11,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
 from postguard.text import is_negated
 
-_PICTURE = re.compile(
+_PICTURE = fastre.compile(
     r"\b(?:photo(?:graph)?s?|pics?|pictures?|selfies?|snaps?|snapped|photographed|filmed|filming|"
     r"videos?(?! (?:sessions?|calls?|consultations?|therapy|appointments?|link))|vids?|clips?|reels?|"
     r"footage|polaroids?|screenshots?|portraits?|headshots?|(?<!body )(?<!self-)image:?|images|pictured|"
     r"tiktoks?|recorded|recording|on the (?:left|right))\b|[📸📷🤳🎥]",
     re.IGNORECASE,
 )
-_PERSON_SHOWN = re.compile(
+_PERSON_SHOWN = fastre.compile(
     r"\b(?:that'?s|this is|these are|meet|here'?s|here is|look at) (?:her|him|them|my|our|the|one of|(?-i:[A-Z]\w*))\b|"
     r"\btag (?:yourselves|yourself|them|her|him|everyone)\b|\bsaid it was (?:fine|ok|okay|alright)\b|"
     r"\b(?:of|with|showing|featuring) (?:a|an|my|our|the|one of (?:my|our|the)|this|these|her|his) "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
@@ -17,7 +18,7 @@ from postguard.model import Evidence
 _PLATFORM = (
     r"(?:insta\w*|ig|facebook|fb|tiktok|twitter|x|linkedin|snapchat|snap|threads|bluesky|whatsapp|here)"
 )
-_RELATIONSHIP = re.compile(
+_RELATIONSHIP = fastre.compile(
     rf"\b(?:follow(?:s|ed|ing)?(?: \w+){{0,6}} (?:on|over on) {_PLATFORM}|follow(?:ed|ing)? (?:\w+ )?back|"
     r"follow[- ]back|follow requests?|friend requests?|mutuals|"
     r"(?:gym|walks?|runs?|running|swimming|yoga|classes|shopping|holiday|pub)(?: \w+){0,3} together|buddies|"

@@ -15,6 +15,7 @@ from dataclasses import replace
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.lexicon import ANY_GROUP, CHARACTERISTIC_WORD, GROUPS, SLUR_PATTERNS, may_contain_slur
@@ -73,7 +74,7 @@ _HOSTILE_VERB = (
     r"stab|bomb|lynch|murder|shoot the next|kill the next|never let an?|don'?t (?:respect|trust|like)|"
     r"(?:i )?(?:can'?t|cannot) stand|typical(?: of)?"
 )
-_HATEFUL_ENTITY = re.compile(
+_HATEFUL_ENTITY = fastre.compile(
     r"(?<![\w/.=-])(?:14 ?/ ?88|1488)(?![\w/.-])|\b(?:heil hitler|sieg heil|white power|white genocide|great replacement|"
     r"hitler (?:was right|had (?:the right|a point|the right idea)|did nothing wrong)|"
     r"holocaust (?:never happened|didn'?t happen|(?:is|was) a (?:lie|hoax|myth|fraud)|was exaggerated|"
@@ -168,7 +169,7 @@ _LEET_MAP = str.maketrans(
 )
 _SPACED = re.compile(r"\b(?:[a-z] ){2,}[a-z]\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z0-9@$*]+")
-_PRONOUN_LEAD = re.compile(
+_PRONOUN_LEAD = fastre.compile(
     r"\W*(?:they|them|these people|those people|these|those|all of them)\b", re.IGNORECASE
 )
 # "... Deport the lot of them": a hostile act on a group named earlier in the post.

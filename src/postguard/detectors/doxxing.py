@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
@@ -24,7 +25,7 @@ _PERSON = re.compile(
     r"\b(?:real name|name:|named|called|the person behind|unmasked|found (?:him|her|them))\b|"
     r"\bmy (?:\w+ )?(?:neighbou?r|ex|landlord|colleague|boss)\b",
 )
-_DETAIL = re.compile(
+_DETAIL = fastre.compile(
     r"\b(?:lives?|living|moved|moving) (?:at|on|in|above|near|into|to|opposite|behind)\b|"
     r"\b(?:home|house|address|flat) (?:is|at|on)\b|\b(?:flat|apartment|unit) \d+\w?\b|"
     r"\bnumber \d+ on\b|\bthe (?:house|one) with the\b|\b(?:blue|red|green|black|white|yellow) door\b|"
@@ -54,7 +55,7 @@ _SELF = re.compile(
     r"new )?(?:car|house|home|address|flat|number|mobile|email)\b)[^.!?]{0,20}$|^(?:i|my|me|we|our)$",
     re.IGNORECASE,
 )
-_HOSTILE = re.compile(
+_HOSTILE = fastre.compile(
     r"\b(?:go and|pay (?:him|her|them) a visit|say hi|say hello|let (?:him|her|them) know|"
     r"tell (?:him|her|them)|give (?:him|her|them) a (?:ring|call|piece|visit)|you know what to do|"
     r"do what you (?:like|want|will)|share widely|screenshot and share|boosts? appreciated|"
@@ -65,7 +66,7 @@ _HOSTILE = re.compile(
     r"employer|wife|husband)|see how (?:s?he|they) likes?)\b",
     re.IGNORECASE,
 )
-_ORGANISATION = re.compile(
+_ORGANISATION = fastre.compile(
     r"\b(?:book(?:ings?)?|appointments?|enquir\w+|contact (?:me|us)|call (?:me|us)|email (?:me|us)|"
     r"please (?:email|ring|call|contact)|for anything urgent|practice line|our (?:clinic|practice|office|"
     r"service|team|address|number|new|reception)|my (?:clinic|practice|office|rooms?|work number)|"

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
 _SELF = r"(?:yourself|urself|your ?self|yaself|ya self|themselves|themself)"
-_SUICIDE = re.compile(
+_SUICIDE = fastre.compile(
     r"(?<![^\W_])k[\s.*]?y[\s.*]?s(?![^\W_])|"
     rf"\b(?:kill|hang|off|end|top|unalive|neck|hurt|harm|starve|drown|shoot|poison) {_SELF}\b|"
     r"\b(?:go(?: and| on(?:,)?(?: then)?)?|just|should|please|pls|why don'?t you|might as well)\s+"
@@ -44,7 +45,7 @@ _SELF_HARM = re.compile(
     r"\b(?:easier|easy) to hide than\b|\bpain is the only way to feel\b|\bhide (?:the|your) (?:cuts|scars)\b",
     re.IGNORECASE,
 )
-_EATING = re.compile(
+_EATING = fastre.compile(
     r"#?\b(?:thinspo|thinspiration|meanspo|bonespo|proana|pro-ana|pro ana|promia|pro-mia|ana buddy|"
     r"ana coach|ana girls?|deathspo|skinny4\w+)\b|"
     r"\b\d{3,4} ?(?:cals?|calories|kcals?)(?: a day| per day)? max\b|\bmax(?:imum)? \d{3,4} ?(?:cals?|calories)|"
@@ -58,7 +59,7 @@ _EATING = re.compile(
     re.IGNORECASE,
 )
 _WEAPON = r"(?:knife|bat|cricket bat|brick|gun|hammer|machete|blade|crowbar|petrol|acid|bottle)"
-_VIOLENCE = re.compile(
+_VIOLENCE = fastre.compile(
     rf"\b(?:grab|get|bring|use|take) (?:a|your|the) {_WEAPON}\b(?=[^.!?]*\b(?:him|her|them|those|that|@\w+|the lot|sort|do|deal)\b)(?![^.!?]*\?)|\bteach (?:him|her|them|that \w+) a lesson\b|"
     r"\bbreak (?:his|her|their|your) (?:jaw|legs?|nose|arms?|neck|fingers)\b|\b(?:set|be set) on fire\b|"
     r"\blet'?s (?:find|get|hunt) (?:him|her|them)\b|\bpunch (?:every|any|all)\b|"
@@ -85,7 +86,7 @@ _VIOLENCE = re.compile(
     r"\bwait (?:till|until) (?:he|she|they)(?:'s|'re| is| are) asleep\b|\blet (?:him|her|them) have it\b",
     re.IGNORECASE,
 )
-_SUPPORT = re.compile(
+_SUPPORT = fastre.compile(
     r"\b(?:samaritans|116 ?123|shout|85258|crisis line|helpline|call 999|a&e|reach out|you(?:'re| are) "
     r"not alone|support is available|here for you|talk to (?:someone|us|me)|get help|(?:is|are) "
     r"(?:dangerous|harmful|toxic|not ok(?:ay)?)|mute|unfollow|report (?:it|them|this)|recovery|"

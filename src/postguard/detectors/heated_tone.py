@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.lexicon import INSULTS, PROFANITY
 from postguard.model import Evidence
 from postguard.text import is_negated, is_reported
 
-_INSULT = re.compile(
+_INSULT = fastre.compile(
     rf"\b(?:{INSULTS}|halfwits?|idiots|morons|clowns|muppets|losers|frauds|know[- ]it[- ]alls?|"
     r"armchair (?:expert|warrior|psychologist)s?|jumped[- ]up|smug|dumbest|stupidest|thickest|"
     r"spineless|gutless|genius|sweetie|sweetheart|hun|darling|love|mate|pal|buddy|chief|"
@@ -36,7 +37,7 @@ _SOFT_VOCATIVE = {
     "buddy",
     "chief",
 }
-_PUT_DOWN = re.compile(
+_PUT_DOWN = fastre.compile(
     r"\b(?:shut (?:up|your (?:mouth|face|trap))|get lost|piss off|f\*?\w* off|sod off|bugger off|"
     r"grow up|get a life|get a grip|do one|jog on|wind your neck in|educate yourself|"
     r"do your (?:own )?research|how dare you|don'?t you dare|who the (?:hell|f\w*) do you think|"
@@ -56,8 +57,8 @@ _PUT_DOWN = re.compile(
     r"before you (?:lecture|preach|comment|open your mouth)|lecture (?:people|us|me) who)\b",
     re.IGNORECASE,
 )
-_PROFANE = re.compile(rf"\b(?:{PROFANITY}|piss[- ]up)\b", re.IGNORECASE)
-_SCORN = re.compile(
+_PROFANE = fastre.compile(rf"\b(?:{PROFANITY}|piss[- ]up)\b", re.IGNORECASE)
+_SCORN = fastre.compile(
     r"\b(?:utter|absolute|complete|total) (?:rubbish|nonsense|garbage|drivel|tosh|bollocks|joke|"
     r"disgrace|shambles|idiots?)|\b(?:ridiculous|pathetic|disgraceful|laughable|beyond belief|"
     r"embarrassing|unbelievable|seriously\?|wake up|garbage|rubbish|nonsense|drivel|tripe|"

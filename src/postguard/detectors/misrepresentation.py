@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.classifier import classifier
 from postguard.detectors.base import Detector, register
@@ -24,7 +25,7 @@ _CONDITIONS = (
     r"stress|grief|low mood|eating disorders?|anorexia|bulimia|bipolar|adhd|fears?|you|them|"
     r"your \w+|health anxiety|social anxiety|emetophobia|stammer\w*|smoking|pain|burnout"
 )
-_CLAIMS = re.compile(
+_CLAIMS = fastre.compile(
     r"\b(?:i |we )?guarantee[ds]?\b|\bguaranteed\b|money[- ]back|or your money back|"
     rf"\b(?:cure[sd]?|cured|curing|fix(?:es|ed)?|eliminat\w+|eradicat\w+|get rid of|banish\w*)\s+"
     rf"(?:your |their |all |any |the )?(?:{_CONDITIONS})\b(?:[^.!?]{{0,30}}\b(?:in|within|after) (?:just |only )?"
@@ -68,7 +69,7 @@ _CLAIMS = re.compile(
     r"\bworld[- ](?:renowned|famous|class|leading) (?:[\w-]+ )?(?:expert|therapist|authority|specialist|psychologist|clinician)",
     re.IGNORECASE,
 )
-_HEDGED = re.compile(
+_HEDGED = fastre.compile(
     r"\b(?:no (?:one|therapist|therapy|treatment|guarantee)|can'?t (?:guarantee|promise)|cannot "
     r"(?:guarantee|promise)|won'?t (?:promise|guarantee)|not (?:a )?guarantee|doesn'?t work for "
     r"everyone|isn'?t a cure|no (?:magic|quick) (?:cure|fix)|beware|be wary|red flag|claims? (?:to|of)|"
@@ -78,7 +79,7 @@ _HEDGED = re.compile(
     r"place|spot|seat|space))\b",
     re.IGNORECASE,
 )
-_CREDENTIALS = re.compile(
+_CREDENTIALS = fastre.compile(
     r"\b(?:babcp[- ]accredited(?: (?:cbt )?(?:therapist|psychotherapist|supervisor|trainer|"
     r"practitioner))*|accredited (?:by (?:the )?babcp|with (?:the )?babcp|cbt (?:therapist|"
     r"psychotherapist|practitioner)|(?:cbt |babcp )?(?:supervisor|trainer)(?: and (?:supervisor|trainer))?)|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from postguard import fastre
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register
 from postguard.model import Evidence
@@ -19,7 +20,7 @@ _DATE_WITH_YEAR = (
     r"\d{1,2}(?:st|nd|rd|th)?[\s/.-]+(?:\d{1,2}|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|"
     r"sep\w*|oct\w*|nov\w*|dec\w*)[\s/.,-]+(?:19|20)\d{2}"
 )
-_TOPIC = re.compile(
+_TOPIC = fastre.compile(
     r"\b(?:(?:my|your|ur|the) )?(?:very )?(?:first|1st)(?: ever)? (?:pet|dog|cat|hamster|rabbit|budgie|goldfish|"
     r"guinea pig|pony|car|school|teacher|job|boss|concert|gig|street|house|phone)\b|"
     r"\b(?:childhood|first) (?:best friend|pet|home|house|street|nickname|crush)\b|"
