@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -181,6 +182,21 @@ _HOSTILE_TO_THEM = re.compile(
 _THEY_CLAUSE = re.compile(r"[,;:]\s*(?:they|they'?re|they are)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
+def _respelled(lower: str) -> str | None:
+    """The hate word a lower-case token is one slip away from, or the words run together in it;
+    None when it is neither. Cached: an account repeats its everyday words thousands of times."""
+    best = process.extractOne(lower, _FUZZY_TARGETS, scorer=DamerauLevenshtein.distance, score_cutoff=1)
+    if best is not None and best[0][0] == lower[0] and abs(len(best[0]) - len(lower)) <= 1:
+        return str(best[0])
+    if len(lower) >= 10:  # run together: "womenarescum"
+        parts = [w for w in _VOCABULARY if len(w) > 3 and w in lower]
+        if len(parts) >= 2:
+            words = "|".join(sorted(parts, key=len, reverse=True))
+            return " ".join(re.sub(rf"({words}|are|is)", r" \1 ", lower).split())
+    return None
+
+
 def _plain_words(text: str) -> str | None:
     """The text with leetspeak, spaced-out letters, one-letter misspellings and run-together
     words undone, toward the words hate is made of; None when nothing needed undoing.
@@ -193,15 +209,7 @@ def _plain_words(text: str) -> str | None:
         lower = token.lower()
         if len(lower) < 4 or lower in _VOCABULARY:
             return token
-        best = process.extractOne(lower, _FUZZY_TARGETS, scorer=DamerauLevenshtein.distance, score_cutoff=1)
-        if best is not None and best[0][0] == lower[0] and abs(len(best[0]) - len(lower)) <= 1:
-            return str(best[0])
-        if len(lower) >= 10:  # run together: "womenarescum"
-            parts = [w for w in _VOCABULARY if len(w) > 3 and w in lower]
-            if len(parts) >= 2:
-                words = "|".join(sorted(parts, key=len, reverse=True))
-                return " ".join(re.sub(rf"({words}|are|is)", r" \1 ", lower).split())
-        return token
+        return _respelled(lower) or token
 
     undone = _TOKEN.sub(fix, undone)
     return undone if undone != text else None
