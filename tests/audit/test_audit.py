@@ -246,3 +246,17 @@ def test_an_audit_killed_half_way_never_leaves_a_folder_that_looks_complete(tmp_
     assert not (out / "findings.jsonl").exists()
     run_audit([DATA / "x-archive"], out, workers=1, check_media=False)
     assert (out / "report.html").exists() and not (out / IN_PROGRESS).exists()
+
+
+def test_a_text_posted_twice_is_reported_on_both_posts(tmp_path: Path) -> None:
+    """Checked once (a cross-post or a copy-pasted reply), yet each post keeps its finding."""
+    export = tmp_path / "posts.csv"
+    breach = "My client John Smith from Leeds finally admitted his affair in session today."
+    export.write_text(
+        f'id,text\n1,"{breach}"\n2,Lovely walk by the canal this morning.\n3,"{breach}"\n', encoding="utf-8"
+    )
+    result = run_audit([export], tmp_path / "out", workers=1, check_media=False)
+    assert result.summary["posts"] == 3
+    rows = [json.loads(line) for line in (tmp_path / "out" / "findings.jsonl").read_text().splitlines()]
+    flagged = {row["post_id"] for row in rows if row["rule"] == "SM101"}
+    assert flagged == {"1", "3"}

@@ -58,7 +58,12 @@ def _init_worker(pack: str, threads: int) -> None:
     _engine = Engine(load_pack(pack))
 
 
-def _check_batch(texts: list[str]) -> list[tuple[str | None, list[Compact]]]:
+# Per text: the language when it could not be checked (else None), and its findings.
+CheckResult = tuple[str | None, list[Compact]]
+Job = tuple[list[Item], list[str], Future[list[CheckResult]]]
+
+
+def _check_batch(texts: list[str]) -> list[CheckResult]:
     """Per post: the language when it could not be checked (else None), and its findings."""
     assert _engine is not None, "worker started without its engine"
     return [
@@ -102,6 +107,7 @@ class Audit:
         self.posts = 0
         self.deleted = 0
         self.reposts = 0
+        self.checked: dict[str, CheckResult] = {}  # by text, so a repeated text is checked once
         self.empty = 0
         self.personal_posts = 0
         self.located_posts = 0
@@ -207,8 +213,12 @@ def _verdict_rank(verdict: str) -> int:
 
 
 def _batches(items: Iterator[Item], audit: Audit) -> Iterator[tuple[list[Item], list[str]]]:
-    """Own posts with text, in batches; reposts (someone else's words) are counted and skipped."""
+    """Own posts with text, in batches, each with the texts not sent before: a text posted
+    again (a cross-post, a copy-pasted reply) is checked once. Reposts (someone else's words)
+    are counted and skipped."""
     batch: list[Item] = []
+    texts: list[str] = []
+    sent: set[str] = set()
     for item in items:
         post = item.post
         if post.kind == "repost":
@@ -223,11 +233,14 @@ def _batches(items: Iterator[Item], audit: Audit) -> Iterator[tuple[list[Item], 
             )
             continue
         batch.append(item)
+        if post.text not in sent:
+            sent.add(post.text)
+            texts.append(post.text)
         if len(batch) == BATCH:
-            yield batch, [i.post.text for i in batch]
-            batch = []
+            yield batch, texts
+            batch, texts = [], []
     if batch:
-        yield batch, [i.post.text for i in batch]
+        yield batch, texts
 
 
 def _check_media(audit: Audit, export: Any, item: Item, media_dir: Path, findings_file: Any) -> None:
@@ -326,9 +339,9 @@ def run_audit(
                 audit.profiles.extend(export.profiles)
                 _audit_profiles(audit, export.profiles, findings_file)
                 items = (i for i in export.items() if include_deleted or not i.post.deleted)
-                pending: list[tuple[list[Item], Future[list[tuple[str | None, list[Compact]]]]]] = []
+                pending: list[Job] = []
                 for batch, texts in _batches(items, audit):
-                    pending.append((batch, pool.submit(_check_batch, texts)))
+                    pending.append((batch, texts, pool.submit(_check_batch, texts)))
                     while len(pending) > 2 * workers:
                         _collect(audit, export, pending.pop(0), tmp, findings_file, check_media, progress)
                 for job in pending:
@@ -397,14 +410,16 @@ def _countable(item: Item, include_deleted: bool) -> bool:
 def _collect(
     audit: Audit,
     export: Any,
-    job: tuple[list[Item], Future[list[tuple[str | None, list[Compact]]]]],
+    job: Job,
     media_dir: Path,
     findings_file: Any,
     check_media: bool,
     progress: Callable[[int, int], None] | None,
 ) -> None:
-    batch, future = job
-    for item, (unchecked, compact) in zip(batch, future.result(), strict=True):
+    batch, texts, future = job
+    audit.checked.update(zip(texts, future.result(), strict=True))
+    for item in batch:
+        unchecked, compact = audit.checked[item.post.text]
         if unchecked:
             audit.not_checked[unchecked] += 1
         audit.add(item, compact, findings_file)
