@@ -243,7 +243,7 @@ def _classify_jsonl(text: str) -> str | None:
         return None
     try:
         first = json.loads(lines[0])
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):
         return None
     if isinstance(first, dict) and isinstance(_plain_text(first), str):
         return "plain:jsonl"

@@ -30,6 +30,7 @@ OPENING = 4 * 1024 * 1024  # how far into a file its array may start
 
 _WS = re.compile(r"[\s;]*")
 _RESYNC = re.compile(r",\s*(?=\{)")
+_AFTER_LIST = re.compile(r"[\s}\]]*,\s*\{")
 _NUMBER_TAIL = re.compile(r"[0-9.eE+-]*\Z")
 _JS_START = re.compile(r"=\s*\[")
 _ARRAY_START = re.compile(r"^\s*\[")
@@ -124,7 +125,7 @@ def _value(text: _Text) -> Any:
                 return _Failed.TOO_LARGE
             text.more()
             continue
-        except RecursionError:
+        except (RecursionError, ValueError):  # nested too deep; a number over int()'s 4,300 digits
             return _Failed.MALFORMED
         cut = isinstance(value, int | float) and _NUMBER_TAIL.match(text.buf, end)
         if cut and not text.eof:
@@ -168,12 +169,24 @@ def _elements(text: _Text, source: str, warnings: Warnings) -> Iterator[Any]:
             text.pos += 1
             expect_value = True
         elif char == "]":
+            text.pos += 1
+            if _records_follow(text):
+                warnings.add(
+                    source, f"the list closes early near character {text.offset}; what follows was not read"
+                )
             return
         else:
             warnings.add(source, f"unexpected {char!r} near character {text.offset}; resyncing")
             if not _resync(text, source, warnings):
                 return
             expect_value = True
+
+
+def _records_follow(text: _Text) -> bool:
+    """Whether `, {` follows a closed list (and the object around it): in a damaged file,
+    records the list lost."""
+    match = text.find(_AFTER_LIST, 64)
+    return match is not None and match.start() == text.pos
 
 
 def _resync(text: _Text, source: str, warnings: Warnings) -> bool:
@@ -225,7 +238,7 @@ def _parsed(text: str, start: int) -> Any:
     `;`); None when it does not."""
     try:
         value, stop = _decoder.raw_decode(text, _JSON_WS.match(text, start).end())  # type: ignore[union-attr]
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
         return None
     return value if _JS_END.match(text, stop) else None
 
@@ -297,8 +310,8 @@ def load_json(stream: IO[bytes], source: str, limit: int) -> Any:
         return json.loads(decode(data))
     except json.JSONDecodeError as exc:
         raise InputError(f"{source}: malformed JSON ({exc.msg} at line {exc.lineno})") from None
-    except RecursionError:
-        raise InputError(f"{source}: malformed JSON (nested too deeply)") from None
+    except (ValueError, RecursionError):
+        raise InputError(f"{source}: malformed JSON (nested too deeply, or a number too long)") from None
 
 
 def first_element(head: str) -> Any:
@@ -310,5 +323,5 @@ def first_element(head: str) -> Any:
     pos = match.end() if match else start + 1
     try:
         return _decoder.raw_decode(head, pos)[0]
-    except (json.JSONDecodeError, RecursionError):
+    except (ValueError, RecursionError):
         return None

@@ -15,7 +15,7 @@ from typing import Any
 from postguard.errors import InputError
 from postguard.model import Post
 from postguard.sources.base import Importer
-from postguard.sources.common import Item, PostMeta, parse_time
+from postguard.sources.common import Item, PostMeta, clean_text, parse_time
 from postguard.sources.detect import PLAIN_TEXT_KEYS, header_line, sniff_delimiter
 from postguard.sources.textcodec import decode_head, text_stream
 
@@ -61,7 +61,8 @@ class PlainImporter(Importer):
             head = self.archive.head(name)
             delimiter = sniff_delimiter(header_line(decode_head(head)))
             with self.archive.open(name) as raw:
-                reader = csv.DictReader(text_stream(raw, head), delimiter=delimiter)
+                # strict: a quote left open (a file cut mid-field) is reported, not swallowed
+                reader = csv.DictReader(text_stream(raw, head), delimiter=delimiter, strict=True)
                 for number, row in self.readable_rows(name, reader):
                     yield number, dict(row)
         except (OSError, InputError) as exc:
@@ -84,6 +85,11 @@ class PlainImporter(Importer):
                         yield number, json.loads(line.decode("utf-8-sig", errors="replace"))
                     except json.JSONDecodeError as exc:
                         self.warn(name, f"line {number}: malformed JSON skipped ({exc.msg})")
+                    except (ValueError, RecursionError):
+                        self.warn(
+                            name,
+                            f"line {number}: malformed JSON skipped (nested too deeply, or a number too long)",
+                        )
         except (OSError, InputError) as exc:
             self.warn(name, f"unreadable: {exc}")
 
@@ -91,6 +97,7 @@ class PlainImporter(Importer):
         text = _pick(record, PLAIN_TEXT_KEYS)
         if not isinstance(text, str) or not text.strip():
             return None
+        text = clean_text(text)
         kind = str(_pick(record, ("kind", "type")) or "post").strip().lower()
         created = _pick(record, _TIME_KEYS)
         post_id = _pick(record, ("id", "post_id", "id_str"))
