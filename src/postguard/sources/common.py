@@ -29,7 +29,15 @@ class SourceWarning:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.message}" if self.file else self.message
+        return one_line(f"{self.file}: {self.message}" if self.file else self.message)
+
+
+def one_line(text: str) -> str:
+    """`text` fit for one line of a message: line breaks and other control characters (a member
+    named with a newline, a library error listing what it tried) escaped."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 @dataclass
@@ -182,7 +190,16 @@ def short_hash(*parts: object) -> str:
 
 def as_str(value: object) -> str:
     """A string field, or "" for anything else (every field of an export is optional)."""
-    return value if isinstance(value, str) else ""
+    return clean_text(value) if isinstance(value, str) else ""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """`value` with lone surrogates (a JSON `\\ud800` escape, a file name that is not UTF-8)
+    replaced by U+FFFD: no file can hold them, so one would stop the audit at its first write."""
+    return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
 
 
 def as_dict(value: object) -> dict[str, Any]:
