@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,3 +192,21 @@ def test_unchecked_post_fails_a_warning_gate() -> None:
     french = "Je suis tellement fière de ma cliente aujourd'hui, elle a enfin pris le bus toute seule."
     assert invoke("check", french)[0] == 0
     assert invoke("check", french, "--fail-on", "warning")[0] == 1
+
+
+def test_a_check_writes_nothing_in_the_home_folder(tmp_path: Path) -> None:
+    """No library may leave a trace of the member's use (onnxruntime's telemetry writes a device
+    id under ~/.cache unless it is switched off)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
+    env.pop("POSTGUARD_HOME", None)
+    run = subprocess.run(
+        [sys.executable, "-m", "postguard.cli", "check", "Lovely walk by the canal this morning."],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.relative_to(home).as_posix() for p in home.rglob("*")) == []

@@ -121,8 +121,14 @@ class Classifier:
     """Scores posts for hate (with its target), bullying, harm encouragement and heated tone."""
 
     def __init__(self, model_dir: Path = MODEL_DIR, threads: int | None = None) -> None:
+        # onnxruntime's wheel carries Microsoft's 1DS telemetry: on import it writes a device id
+        # under ~/.cache and it can send events. Nothing about a member's use may leave the
+        # machine, so it is switched off before the import and again through its API.
+        os.environ["ORT_DISABLE_TELEMETRY"] = "1"
         import onnxruntime as ort
         from tokenizers import Tokenizer
+
+        ort.disable_telemetry_events()
 
         meta = json.loads((model_dir / "meta.json").read_text(encoding="utf-8"))
         self.labels: list[str] = meta["labels"]
