@@ -52,6 +52,13 @@ test: install
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q -m "not slow"
 
+# A long fuzz of every importer (tests/fuzz; the test suite runs a short one with a fixed seed):
+# cases per test from POSTGUARD_FUZZ_EXAMPLES, a new seed each run unless POSTGUARD_FUZZ_SEED is set.
+.PHONY: fuzz
+fuzz: $(STAMP)
+	POSTGUARD_FUZZ_EXAMPLES=$${POSTGUARD_FUZZ_EXAMPLES:-5000} POSTGUARD_FUZZ_SEED=$${POSTGUARD_FUZZ_SEED:-$$(date +%s)} \
+	  $(BIN)/python -m pytest -n 2 -q -m fuzz tests/fuzz
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench training
 	$(BIN)/ruff format --check src tests bench training

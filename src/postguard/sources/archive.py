@@ -10,6 +10,7 @@ stream also counts what it really yields, since headers can lie.
 from __future__ import annotations
 
 import io
+import lzma
 import os
 import stat
 import tarfile
@@ -21,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from postguard.errors import InputError
-from postguard.sources.common import Warnings
+from postguard.sources.common import Warnings, clean_text, one_line
 
 MiB = 1024 * 1024
 GiB = 1024 * MiB
@@ -66,6 +67,10 @@ def clean_name(raw: str) -> str | None:
     return "/".join(parts)
 
 
+# What reading a damaged member raises, from zipfile, tarfile and the decompressors behind them.
+_CORRUPT = (zipfile.BadZipFile, tarfile.TarError, zlib.error, lzma.LZMAError, EOFError, ValueError)
+
+
 class CappedReader(io.RawIOBase):
     """A read-only stream that raises `InputError` past `limit` bytes (lying headers, bombs)."""
 
@@ -86,11 +91,11 @@ class CappedReader(io.RawIOBase):
             return 0
         try:
             data = self._raw.read(min(want, self._left + 1))
-        except (zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, ValueError) as exc:
-            raise OSError(f"{self._label}: corrupt data ({exc})") from exc
+        except _CORRUPT as exc:
+            raise OSError(one_line(f"{self._label}: corrupt data ({exc})")) from exc
         if len(data) > self._left:
             raise InputError(
-                f"{self._label}: expands beyond {self._limit} bytes; refusing (possible zip bomb)"
+                one_line(f"{self._label}: expands beyond {self._limit} bytes; refusing (possible zip bomb)")
             )
         self._left -= len(data)
         view[: len(data)] = data
@@ -121,6 +126,7 @@ class Archive:
         if name is None:
             self.warnings.add(self.label, f"skipped entry {raw_name!r}: unsafe path")
             return None
+        name = clean_text(name)  # a name that is not UTF-8 (kept as surrogates) shows U+FFFD
         if name in self._members:
             self.warnings.add(self.label, f"skipped duplicate entry {name!r}")
             return None
@@ -132,7 +138,8 @@ class Archive:
 
     @property
     def label(self) -> str:
-        return self.path.name
+        """The export's name as messages show it (on one line, whatever it is called)."""
+        return one_line(self.path.name)
 
     def members(self) -> list[Member]:
         return list(self._members.values())
@@ -181,7 +188,7 @@ class Archive:
         cap = limit if limit is not None else self.limits.max_read_bytes
         member = self.member(name)
         if member.size > cap:
-            raise InputError(f"{self.label}:{name}: {member.size} bytes, over the {cap} limit")
+            raise InputError(one_line(f"{self.label}:{name}: {member.size} bytes, over the {cap} limit"))
         with self.open(name, cap) as stream:
             return stream.read()
 
@@ -207,6 +214,7 @@ class DirArchive(Archive):
 
     def __init__(self, path: Path, limits: Limits, warnings: Warnings) -> None:
         super().__init__(path, limits, warnings)
+        self._paths: dict[str, str] = {}  # member name -> the path as on disk (`\\` or not UTF-8)
         root = str(path)
         for current, dirs, files in os.walk(root, followlinks=False):
             for entry in sorted(dirs):
@@ -228,10 +236,12 @@ class DirArchive(Archive):
                 elif not stat.S_ISREG(info.st_mode):
                     warnings.add(self.label, f"skipped special file {rel!r}")
                 else:
-                    self._add(rel, info.st_size)
+                    name = self._add(rel, info.st_size)
+                    if name is not None:
+                        self._paths[name] = os.path.relpath(full, root)
 
     def _open_raw(self, name: str) -> IO[bytes]:
-        full = os.path.join(str(self.path), *name.split("/"))
+        full = os.path.join(str(self.path), self._paths[name])
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
         fd = os.open(full, flags)
         return os.fdopen(fd, "rb", buffering=0)
@@ -254,6 +264,15 @@ def _zip_is_symlink(info: zipfile.ZipInfo) -> bool:
     return info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16)
 
 
+def _understated(info: zipfile.ZipInfo) -> bool:
+    """An entry whose header claims fewer bytes than its data holds: zipfile stops reading at the
+    claimed size and then fails the CRC check, so the entry could never be read (a header that
+    claims 0 bytes would also make it look empty, and be passed over without a word)."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        return info.compress_size > info.file_size
+    return info.compress_size > info.file_size + info.file_size // 20 + 128
+
+
 class ZipArchive(Archive):
     """A .zip read through its central directory; bombs are refused before any decompression."""
 
@@ -264,7 +283,7 @@ class ZipArchive(Archive):
         try:
             self._zip = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise InputError(f"{path.name}: not a readable zip file ({exc})") from None
+            raise InputError(one_line(f"{path.name}: not a readable zip file ({exc})")) from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
         try:
             self._list()
@@ -284,6 +303,13 @@ class ZipArchive(Archive):
                 continue
             if info.flag_bits & 0x1:
                 warnings.add(self.label, f"skipped encrypted entry {info.filename!r}")
+                continue
+            if _understated(info):
+                warnings.add(
+                    self.label,
+                    f"skipped entry {info.filename!r}: its header says {info.file_size} bytes, fewer "
+                    f"than its {info.compress_size} compressed bytes hold (damaged)",
+                )
                 continue
             self._check_entry(info)
             total += info.file_size
@@ -320,7 +346,7 @@ class ZipArchive(Archive):
         try:
             return self._zip.open(self._infos[name])
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as exc:
-            raise OSError(f"cannot read {name!r}: {exc}") from exc
+            raise OSError(one_line(f"cannot read {name!r}: {exc}")) from exc
 
     def close(self) -> None:
         self._zip.close()
@@ -337,7 +363,7 @@ class TarArchive(Archive):
         try:
             self._tar = tarfile.open(path, "r:*")  # noqa: SIM115 (closed by close())
         except (tarfile.TarError, OSError, EOFError) as exc:
-            raise InputError(f"{path.name}: not a readable tar archive ({exc})") from None
+            raise InputError(one_line(f"{path.name}: not a readable tar archive ({exc})")) from None
         self._infos: dict[str, tarfile.TarInfo] = {}
         try:
             self._list(compressed)
@@ -378,7 +404,7 @@ class TarArchive(Archive):
                     self._infos[name] = info
         except (tarfile.TarError, EOFError, OSError, zlib.error) as exc:
             if not self._infos:
-                raise InputError(f"{path.name}: not a readable tar archive ({exc})") from None
+                raise InputError(one_line(f"{path.name}: not a readable tar archive ({exc})")) from None
             warnings.add(self.label, f"archive is truncated or corrupt after {len(self)} entries")
 
     def _open_raw(self, name: str) -> IO[bytes]:

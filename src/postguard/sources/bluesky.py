@@ -26,6 +26,7 @@ from postguard.sources.common import (
     as_list,
     as_str,
     iso_utc,
+    one_line,
     parse_iso,
 )
 
@@ -138,10 +139,10 @@ class BlueskyImporter(Importer):
             car = Car(self.archive.read_bytes(name), name, self.warnings)
             commit = car.get(car.root)
             if not isinstance(commit, dict):
-                raise InputError(f"{name}: the root commit block is missing; cannot read the repo")
+                raise InputError(one_line(f"{name}: the root commit block is missing; cannot read the repo"))
             data = commit.get("data")
             if not isinstance(data, bytes):
-                raise InputError(f"{name}: the root commit has no tree")
+                raise InputError(one_line(f"{name}: the root commit has no tree"))
             self.did = as_str(commit.get("did"))
             self._car, self._data_root = car, data
         return self._car, self._data_root

@@ -15,7 +15,7 @@ from typing import Any
 import libipld
 
 from postguard.errors import InputError
-from postguard.sources.common import Warnings
+from postguard.sources.common import Warnings, one_line
 
 MAX_DEPTH = 64
 
@@ -73,10 +73,10 @@ class Car:
             length, pos = read_varint(data, 0)
             header = libipld.decode_dag_cbor(data[pos : pos + length])
         except (ValueError, RecursionError) as exc:
-            raise InputError(f"{source}: not a readable CAR file ({exc})") from None
+            raise InputError(one_line(f"{source}: not a readable CAR file ({exc})")) from None
         roots = header.get("roots") if isinstance(header, dict) else None
         if not isinstance(roots, list) or not roots or not isinstance(roots[0], bytes):
-            raise InputError(f"{source}: CAR header has no root")
+            raise InputError(one_line(f"{source}: CAR header has no root"))
         self.root: bytes = roots[0]
         self._scan(pos + length)
 

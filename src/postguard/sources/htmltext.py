@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from postguard.sources.common import clean_text
+
 
 class _Extractor(HTMLParser):
     def __init__(self) -> None:
@@ -80,7 +82,7 @@ class HtmlText:
 
 def html_to_text(fragment: str) -> HtmlText:
     parser = _Extractor()
-    parser.feed(fragment)
+    parser.feed(clean_text(fragment))
     parser.close()
     while parser._anchor:  # unclosed <a>: keep its text
         _, _, parts = parser._anchor.pop()

@@ -22,6 +22,7 @@ from postguard.sources.common import (
     as_dict,
     as_list,
     as_str,
+    clean_text,
     from_unix,
     media_kind,
     short_hash,
@@ -44,20 +45,36 @@ _WRAPPERS = {
 _PLATFORM = {"fb": "facebook", "ig": "instagram", "threads": "threads"}
 
 
+def _fix_text(value: str) -> str:
+    value = clean_text(value)
+    if not _MOJIBAKE.search(value):
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return value
+
+
 def fix_mojibake(value: Any) -> Any:
-    """Undo Meta's double encoding in every string (and key) of a decoded JSON value."""
-    if isinstance(value, str):
-        if not _MOJIBAKE.search(value):
-            return value
-        try:
-            return value.encode("latin-1").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return value
-    if isinstance(value, list):
-        return [fix_mojibake(v) for v in value]
-    if isinstance(value, dict):
-        return {fix_mojibake(k): fix_mojibake(v) for k, v in value.items()}
-    return value
+    """Undo Meta's double encoding in every string (and key) of a decoded JSON value.
+
+    Walked with a stack, not recursion: a record nested as deep as the JSON parser allows
+    (about 1,000 levels) would otherwise overflow Python's stack here.
+    """
+    holder = [value]
+    stack: list[tuple[Any, Any]] = [(holder, 0)]
+    while stack:
+        parent, key = stack.pop()
+        node = parent[key]
+        if isinstance(node, str):
+            parent[key] = _fix_text(node)
+        elif isinstance(node, list):
+            parent[key] = rebuilt = list(node)
+            stack.extend((rebuilt, i) for i in range(len(rebuilt)))
+        elif isinstance(node, dict):
+            parent[key] = fixed = {_fix_text(k) if isinstance(k, str) else k: v for k, v in node.items()}
+            stack.extend((fixed, k) for k in fixed)
+    return holder[0]
 
 
 def _labels(data: dict[str, Any]) -> dict[str, str]:

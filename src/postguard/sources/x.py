@@ -262,7 +262,7 @@ class XImporter(Importer):
                 text = decode_head(self.archive.head(name, 1024 * 1024))
                 try:
                     manifest = json.JSONDecoder().raw_decode(text, max(text.find("{"), 0))[0]
-                except json.JSONDecodeError:
+                except (ValueError, RecursionError):  # also a number over int()'s 4,300 digits
                     self.warn(name, "unreadable manifest; the files' record counts were not checked")
                     continue
                 for kind in as_dict(as_dict(manifest).get("dataTypes")).values():
