@@ -135,8 +135,9 @@ def _value(text: _Text) -> Any:
         return value
 
 
-def _elements(text: _Text, source: str, warnings: Warnings) -> Iterator[Any]:
-    """Yield array elements; the cursor is just after the opening `[`."""
+def _elements(text: _Text, source: str, warnings: Warnings, keyed: bool = False) -> Iterator[Any]:
+    """Yield array elements; the cursor is just after the opening `[`. `keyed`: the array is
+    a value in an object, so more of the object may follow it."""
     count = 0
     expect_value = True
     while True:
@@ -170,7 +171,7 @@ def _elements(text: _Text, source: str, warnings: Warnings) -> Iterator[Any]:
             expect_value = True
         elif char == "]":
             text.pos += 1
-            if _records_follow(text):
+            if _records_follow(text) if keyed else text.skip_ws():
                 warnings.add(
                     source, f"the list closes early near character {text.offset}; what follows was not read"
                 )
@@ -298,7 +299,7 @@ def iter_keyed_array(
     streamed = _Text(stream)
     if not _open_keyed(streamed, key):
         raise InputError(f"{source}: no {key!r} list")
-    yield from _elements(streamed, source, warnings)
+    yield from _elements(streamed, source, warnings, keyed=True)
 
 
 def load_json(stream: IO[bytes], source: str, limit: int) -> Any:

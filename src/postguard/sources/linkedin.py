@@ -23,6 +23,8 @@ from postguard.sources.textcodec import decode_head, text_stream
 
 _URN = re.compile(r"urn:li:(?:share|ugcPost|activity):\d+")
 _BRACKETED = re.compile(r"\[([^\]]*)\]")
+# A field holding a line that starts like a row of LinkedIn's (its date): a quote was left open.
+_SWALLOWED_ROW = re.compile(r"\n\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[,;\t]")
 _URL = re.compile(r"https?://[^\s,\]]+")
 _VISIBILITY = {
     "MEMBER_NETWORK": "public",
@@ -69,7 +71,10 @@ class LinkedInImporter(Importer):
             delimiter = sniff_delimiter(header_line(sample))
             escape = "\\" if '\\"' in sample else None
             with self.archive.open(name) as raw:
-                reader = csv.reader(_lines(text_stream(raw, head)), delimiter=delimiter, escapechar=escape)
+                # strict: a quote left open to the end of the file is reported, not swallowed
+                reader = csv.reader(
+                    _lines(text_stream(raw, head)), delimiter=delimiter, escapechar=escape, strict=True
+                )
                 header: list[str] | None = None
                 for _, row in self.readable_rows(name, reader):
                     if header is None:
@@ -79,6 +84,11 @@ class LinkedInImporter(Importer):
                         continue
                     if len(row) != len(header):
                         self.warn(name, f"line {reader.line_num}: {len(row)} fields, not {len(header)}")
+                    if any(_SWALLOWED_ROW.search(cell) for cell in row):
+                        self.warn(
+                            name,
+                            f"line {reader.line_num}: a quote left open; the rows after it were read into it",
+                        )
                     yield dict(zip(header, row, strict=False))
         except (OSError, InputError) as exc:
             self.warn(name, f"unreadable: {exc}")

@@ -25,11 +25,12 @@ _MAX_LINE = 16 * 1024 * 1024
 
 
 def _pick(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    """The first of `keys` the record has (any case); strings with lone surrogates repaired."""
     lowered = {str(k).strip().lower(): v for k, v in record.items()}
     for key in keys:
         value = lowered.get(key)
         if value not in (None, ""):
-            return value
+            return clean_text(value) if isinstance(value, str) else value
     return None
 
 
@@ -97,7 +98,6 @@ class PlainImporter(Importer):
         text = _pick(record, PLAIN_TEXT_KEYS)
         if not isinstance(text, str) or not text.strip():
             return None
-        text = clean_text(text)
         kind = str(_pick(record, ("kind", "type")) or "post").strip().lower()
         created = _pick(record, _TIME_KEYS)
         post_id = _pick(record, ("id", "post_id", "id_str"))
