@@ -304,9 +304,14 @@ def iter_keyed_array(
 
 def load_json(stream: IO[bytes], source: str, limit: int) -> Any:
     """A whole (small) JSON document; `InputError` if it is malformed or over `limit` bytes."""
-    data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise InputError(f"{source}: over {limit} bytes; too large to load whole")
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(CHUNK):  # not read(limit): that reserves the limit for a 2 KB file
+        size += len(chunk)
+        if size > limit:
+            raise InputError(f"{source}: over {limit} bytes; too large to load whole")
+        chunks.append(chunk)
+    data = b"".join(chunks)
     try:
         return json.loads(decode(data))
     except json.JSONDecodeError as exc:
