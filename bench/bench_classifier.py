@@ -89,6 +89,7 @@ def main() -> None:
         print(f"\n{name}: {len(texts)} posts")
         measure(model, texts, args.repeat)
     try:
+        os.environ["ORT_DISABLE_TELEMETRY"] = "1"  # as the package does: no telemetry
         import onnxruntime
 
         gpu = "CUDAExecutionProvider" in onnxruntime.get_available_providers()
