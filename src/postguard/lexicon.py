@@ -7,6 +7,7 @@ Slurs are compiled letter by letter so that leetspeak ("m0ng"), censoring ("f*gg
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from postguard import fastre
 
@@ -126,7 +127,9 @@ _RUNS = re.compile(r"(.)\1+")
 _VOWELS = re.compile(r"(?<=.)[aeiou*]")
 
 
+@lru_cache(maxsize=1 << 16)
 def _normal(token: str) -> str:
+    """A word's skeleton: letters only, repeats collapsed (cached: words recur across posts)."""
     return _RUNS.sub(r"\1", _NOT_LETTER.sub("", token))
 
 
