@@ -144,12 +144,34 @@ def test_an_outbox_that_states_far_more_activities_than_it_holds(tmp_path: Path)
     shutil.copytree(DATA / "mastodon", export)
     outbox = export / "outbox.json"
     doc = json.loads(outbox.read_text())
-    held = len(doc["orderedItems"])
+    posts = sum(1 for a in doc["orderedItems"] if a["type"] in ("Create", "Announce"))
     doc["totalItems"] = 1586
     outbox.write_text(json.dumps(doc))
     with open_export(export) as opened:
         assert opened.shortfalls == []  # known only once the posts are read
         list(opened.items())
         assert opened.shortfalls == [
-            f"outbox.json: the export states 1,586 activities (totalItems) but only {held} could be read"
+            f"outbox.json: the export states 1,586 statuses (totalItems) but only {posts} could be read"
         ]
+
+
+def test_an_outbox_of_statuses_given_by_address_only_is_not_read_as_empty(tmp_path: Path) -> None:
+    """Activities whose status is only a link (not embedded) hold no text: each is counted and
+    said, and an outbox of nothing else is far short of its totalItems."""
+    export = tmp_path / "mastodon"
+    shutil.copytree(DATA / "mastodon", export)
+    items = [
+        {
+            "type": "Create",
+            "id": f"https://social.example/s/{i}/activity",
+            "object": f"https://social.example/s/{i}",
+        }
+        for i in range(40)
+    ]
+    (export / "outbox.json").write_text(
+        json.dumps({"type": "OrderedCollection", "totalItems": 40, "orderedItems": items})
+    )
+    with pytest.raises(
+        InputError, match=r"outbox\.json: 40 activities skipped: the status is not in the archive"
+    ):
+        open_export(export)

@@ -8,6 +8,7 @@ it is yielded as a `repost` the audit can skip. Visibility comes from the addres
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -62,6 +63,7 @@ class MastodonImporter(Importer):
         super().__init__(*args, **kwargs)
         self._profiles: list[AccountProfile] | None = None
         self.actor_id = ""
+        self._skipped: Counter[str] = Counter()  # activities that are not posts, by why
 
     def profiles(self) -> list[AccountProfile]:
         if self._profiles is None:
@@ -111,23 +113,27 @@ class MastodonImporter(Importer):
     def items(self) -> Iterator[Item]:
         self.profiles()
         for name in self.detection.members("mastodon:outbox"):
-            read = 0
+            posts = 0
+            self._skipped.clear()
             try:
                 with self.archive.open(name) as stream:
                     activities = iter_keyed_array(
                         stream, "orderedItems", name, self.warnings, self.whole(name)
                     )
-                    for read, activity in enumerate(activities, start=1):
+                    for index, activity in enumerate(activities):
                         try:
                             item = self._convert(activity, name)
                         except _ERRORS as exc:
-                            self.warn(name, f"activity {read - 1}: malformed, skipped ({exc!r})")
+                            self.warn(name, f"activity {index}: malformed, skipped ({exc!r})")
                             continue
                         if item is not None:
+                            posts += 1
                             yield item
             except (OSError, InputError) as exc:
                 self.warn(name, f"unreadable: {exc}")
-            self.check_stated(name, self._total_items(name), read, "activities (totalItems)")
+            for reason, count in self._skipped.most_common():
+                self.warn(name, f"{count:,} {'activity' if count == 1 else 'activities'} skipped: {reason}")
+            self.check_stated(name, self._total_items(name), posts, "statuses (totalItems)")
 
     def _total_items(self, name: str) -> int | None:
         """The outbox's own count of its activities, stated before its list."""
@@ -155,9 +161,14 @@ class MastodonImporter(Importer):
                 visibility=visibility(to, cc),
             )
             return Item(post, PostMeta(source=source, reposted=target or None, raw=activity))
-        if kind != "Create" or not isinstance(obj, dict):
+        if kind != "Create":
+            self._skipped[f"of type {str(kind)[:40]!r}, not a status or a boost"] += 1
+            return None
+        if not isinstance(obj, dict):
+            self._skipped["the status is not in the archive, only its address"] += 1
             return None
         if obj.get("type") not in _STATUS_TYPES:
+            self._skipped[f"a {str(obj.get('type'))[:40]!r}, not a status"] += 1
             return None
         return self._status(activity, obj, source)
 
