@@ -74,6 +74,11 @@ def test_the_gate_lets_every_match_through(name: str, data: st.DataObject) -> No
         (r"^hello$", re.M, "x\nhello\ny"),
         (r"(?i:guarantee)d", 0, "GUARANTEEd"),
         (r"\d{3,4} ?cals?", 0, "\u0661\u0662\u0663 cal"),  # Arabic-Indic digits are \d in Python
+        ("ı", re.I, "I"),  # a Turkish i in the pattern, not the text
+        ("[\u0100-\u017f]", re.I, "I"),  # a range that holds it
+        (r"\D", 0, "\U00011f50"),  # a digit in RE2's newer Unicode tables, not in Python's
+        (r"[^\w]", 0, "\U00011f02"),
+        (r"[^\w]", re.I, "\u0345"),  # RE2 folds it to a Greek letter
     ],
 )
 def test_constructs_re2_lacks_still_match(pattern: str, flags: int, text: str) -> None:
@@ -87,6 +92,10 @@ def test_a_gate_says_no_only_when_the_pattern_cannot_match() -> None:
     assert not claims.possible("A lovely walk by the canal this morning.")
     assert claims.sub("X", "nothing here") == "nothing here"
     assert list(claims.finditer("nothing here")) == []
+
+
+def test_a_lone_surrogate_lets_the_pattern_run() -> None:
+    assert fastre.compile("hello").search("hello \ud83d") is not None
 
 
 def test_translation_drops_assertions_and_keeps_case_folding() -> None:

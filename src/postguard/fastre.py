@@ -29,6 +29,7 @@ _ANY = r"[\x{0}-\x{10ffff}]"
 # IGNORECASE in Python also folds these to ASCII letters; RE2 does not, so texts holding them
 # skip the gate.
 _TURKISH_I = ("ı", "İ")
+_TURKISH_CODES = frozenset(map(ord, _TURKISH_I))
 _RE2_OPTIONS = re2.Options()
 _RE2_OPTIONS.max_mem = 64 << 20  # big alternations need room for the automaton
 _MAX_REPEAT = 1000  # RE2's limit on counted repetition
@@ -39,23 +40,26 @@ class _Untranslatable(Exception):
 
 
 def _char(code: int) -> str:
+    if code in _TURKISH_CODES:
+        raise _Untranslatable  # Python folds them to I and i under IGNORECASE; RE2 does not
     return chr(code) if chr(code).isascii() and chr(code).isalnum() else f"\\x{{{code:x}}}"
 
 
 def _category(code: Any, negated_class: bool) -> str:
-    """One `\\d`, `\\w`, `\\s` (or negation) inside a character class, as RE2 class items.
-    Inside a negated class every item must be exact, or the class would match less."""
-    exact = {
-        sre.CATEGORY_DIGIT: r"\p{Nd}",
-        sre.CATEGORY_NOT_DIGIT: r"\P{Nd}",
-        sre.CATEGORY_WORD: _WORD,
-        sre.CATEGORY_SPACE: _SPACE,
-    }
-    if code in exact:
-        return exact[code]
+    """One `\\d`, `\\w`, `\\s` (or negation) inside a character class, as RE2 class items that
+    match at least what Python's do. RE2's Unicode tables are newer than Python's, so it calls
+    some characters letters or digits that Python does not: a negated class with a category
+    in it, and `\\D`, cannot be stated so and are left to match any character."""
     if negated_class:
         raise _Untranslatable
-    return {sre.CATEGORY_NOT_WORD: r"\W", sre.CATEGORY_NOT_SPACE: r"\S"}.get(code, r"\x{0}-\x{10ffff}")
+    widened = {
+        sre.CATEGORY_DIGIT: r"\p{Nd}",
+        sre.CATEGORY_WORD: _WORD,
+        sre.CATEGORY_SPACE: _SPACE,
+        sre.CATEGORY_NOT_WORD: r"\W",
+        sre.CATEGORY_NOT_SPACE: r"\S",
+    }
+    return widened.get(code, r"\x{0}-\x{10ffff}")
 
 
 def _class(items: Any) -> str:
@@ -65,6 +69,8 @@ def _class(items: Any) -> str:
         if op is sre.LITERAL:
             body.append(_char(av))
         elif op is sre.RANGE:
+            if av[0] <= max(_TURKISH_CODES) and av[1] >= min(_TURKISH_CODES):
+                raise _Untranslatable
             body.append(f"{_char(av[0])}-{_char(av[1])}")
         elif op is sre.CATEGORY:
             body.append(_category(av, negated))
@@ -194,9 +200,12 @@ class Regex:
         """False only when the pattern cannot match anywhere in `text`."""
         if self._gate is None or (self._ignorecase and any(c in text for c in _TURKISH_I)):
             return True
-        if self._index is not None:
-            return self._index in _GATES.matching(text)
-        return self._gate.search(text) is not None
+        try:
+            if self._index is not None:
+                return self._index in _GATES.matching(text)
+            return self._gate.search(text) is not None
+        except UnicodeEncodeError:  # a lone surrogate: RE2 reads UTF-8 only
+            return True
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self._compiled.search(string, pos, endpos) if self.possible(string) else None

@@ -109,8 +109,8 @@ class Export:
     @property
     def shortfalls(self) -> list[str]:
         """Files that gave far fewer records than the export states they hold (known once the
-        posts have been read)."""
-        return list(self.importer.shortfalls)
+        posts have been read; each file once, however many times they were read)."""
+        return list(dict.fromkeys(self.importer.shortfalls))
 
     def items(self) -> Iterator[Item]:
         """Every post with its `PostMeta` (language, parent, links, EXIF, raw record...)."""
