@@ -27,7 +27,7 @@ _SPACE = r"\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{202
 _WORD = r"\pL\pN_"  # Python's `\w`: letters, numbers (str.isalnum) and the underscore
 _ANY = r"[\x{0}-\x{10ffff}]"
 # IGNORECASE in Python also folds these to ASCII letters; RE2 does not, so texts holding them
-# skip the gate.
+# skip the gate, and a pattern naming them is not gated.
 _TURKISH_I = ("ı", "İ")
 _TURKISH_CODES = frozenset(map(ord, _TURKISH_I))
 _RE2_OPTIONS = re2.Options()
@@ -143,16 +143,15 @@ class _Gates:
     def __init__(self) -> None:
         self._set: Any = re2.Set.SearchSet(_RE2_OPTIONS)
         self._compiled = False
-        self._count = 0
         self._recent: dict[str, frozenset[int]] = {}
 
     def add(self, translated: str) -> int | None:
-        """The gate's index in the set, or None once the set is compiled."""
+        """The gate's index in the set, or None once the set is compiled; `re2.error` when
+        RE2 cannot take the pattern."""
         if self._compiled:
             return None
-        self._set.Add(translated)
-        self._count += 1
-        return self._count - 1
+        index: int = self._set.Add(translated)
+        return index
 
     def matching(self, text: str) -> frozenset[int]:
         """The indices of the gates that match `text` (the last few texts are remembered:
@@ -183,22 +182,23 @@ class Regex:
         self.flags = self._compiled.flags
         self._ignorecase = bool(self.flags & re.IGNORECASE)
         translated = gate_pattern(pattern, flags)
-        self._gate: Any = None
-        self._index: int | None = None
+        self._index: int | None = None  # in the shared set
+        self._gate: Any = None  # its own, for a pattern made after the set was compiled
         if translated is not None:
             try:
-                self._gate = re2.compile(translated, _RE2_OPTIONS)
+                self._index = _GATES.add(translated)
+                if self._index is None:
+                    self._gate = re2.compile(translated, _RE2_OPTIONS)
             except re2.error:
-                return
-            self._index = _GATES.add(translated)
+                pass
 
     @property
     def gated(self) -> bool:
-        return self._gate is not None
+        return self._index is not None or self._gate is not None
 
     def possible(self, text: str) -> bool:
         """False only when the pattern cannot match anywhere in `text`."""
-        if self._gate is None or (self._ignorecase and any(c in text for c in _TURKISH_I)):
+        if not self.gated or (self._ignorecase and any(c in text for c in _TURKISH_I)):
             return True
         try:
             if self._index is not None:
