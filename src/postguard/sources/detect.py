@@ -110,6 +110,12 @@ def is_car(head: bytes) -> bool:
     return b"roots" in body and b"version" in body
 
 
+def ytd_global_name(text: str) -> str | None:
+    """The global name an X data file declares on its first line (`YTD.tweets.part0`)."""
+    match = _YTD.match(text)
+    return f"YTD.{match.group(1)}.part{match.group(2)}" if match else None
+
+
 def header_line(text: str) -> str:
     """The first line of a CSV's text, after the `Notes:` block LinkedIn puts before some."""
     if text.startswith("Notes:"):

@@ -31,10 +31,10 @@ from postguard.sources.common import (
     media_kind,
     parse_iso,
 )
+from postguard.sources.detect import ytd_global_name
 from postguard.sources.textcodec import decode_head
 
 TWITTER_EPOCH_MS = 1288834974657
-_GLOBAL_NAME = re.compile(r"\s*window\.(YTD\.[A-Za-z0-9_]+\.part\d+)\s*=")
 _ANCHOR = re.compile(r"<a\s[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 _STATUS_URL = re.compile(
     r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/([A-Za-z0-9_]{1,15})/status(?:es)?/(\d+)"
@@ -273,9 +273,9 @@ class XImporter(Importer):
         return self._stated
 
     def _check_count(self, name: str, read: int, what: str) -> None:
-        match = _GLOBAL_NAME.match(decode_head(self.archive.head(name, 256)))
-        if match:
-            self.check_stated(name, self.stated_counts().get(match.group(1)), read, what)
+        global_name = ytd_global_name(decode_head(self.archive.head(name, 256)))
+        if global_name:
+            self.check_stated(name, self.stated_counts().get(global_name), read, what)
 
     def _tweets(self, name: str, *, deleted: bool, notes: dict[str, list[dict[str, Any]]]) -> Iterator[Item]:
         yielded_edits: set[str] = set()
