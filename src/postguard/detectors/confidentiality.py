@@ -9,6 +9,7 @@ watch-list of client names fires whatever the context.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Iterator
 
 from postguard.analysis import Analysis
@@ -120,6 +121,10 @@ def redact(text: str, ids: list[Identifier]) -> str:
     return "".join(out)
 
 
+def _shifted(ident: Identifier, by: int) -> Identifier:
+    return replace(ident, start=ident.start + by, end=ident.end + by)
+
+
 def _describe(text: str, ids: list[Identifier]) -> str:
     seen: dict[str, str] = {}
     for ident in sorted(ids, key=lambda i: i.start):
@@ -165,7 +170,11 @@ class ConfidentialityDetector(Detector):
             score=min(1.0, 0.5 + score / 4),
             detector=self.name,
             suggestion="Rewrite without the identifying details: " + redact(post.text, ids),
-            explanation={"identifiers": sorted({i.kind for i in ids})},
+            explanation={
+                "identifiers": sorted({i.kind for i in ids}),
+                # what the flagged words become, so an editor can offer it as the replacement
+                "replacement": redact(post.text[start:end], [_shifted(i, -start) for i in ids]),
+            },
         )
 
 

@@ -1,0 +1,1 @@
+"""The local web app and REST API (`postguard web`)."""

@@ -1,0 +1,132 @@
+"""Fixtures for the web app: a state with the engine loaded once per session, an API client with
+the token, a page client logged in through the one-time link, and a live server for the browser."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import uvicorn
+from starlette.testclient import TestClient
+
+from postguard.engine import Engine, engine_for
+from postguard.web.app import create_app
+from postguard.web.security import CSRF_HEADER, TOKEN_HEADER
+from postguard.web.server import allowed_hosts, bind
+from postguard.web.state import WebState
+
+PORT = 8517
+BASE = f"http://127.0.0.1:{PORT}"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def engine() -> Engine:
+    return engine_for("babcp")
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private POSTGUARD_HOME per test (the evidence log and profile live there)."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("POSTGUARD_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def state(home: Path, engine: Engine) -> Iterator[WebState]:
+    made = WebState(home=home, hosts=allowed_hosts(PORT), _engine=engine)
+    made.ready = True
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def client(state: WebState) -> Iterator[TestClient]:
+    """An API client holding the token, as a script or the extension would."""
+    with TestClient(create_app(state), base_url=BASE, headers={TOKEN_HEADER: state.credentials.token}) as made:
+        yield made
+
+
+@pytest.fixture
+def anonymous(state: WebState) -> Iterator[TestClient]:
+    """A client with no credentials at all."""
+    with TestClient(create_app(state), base_url=BASE) as made:
+        yield made
+
+
+@pytest.fixture
+def page_client(state: WebState) -> Iterator[TestClient]:
+    """A browser-like client logged in through the one-time link, sending the page's CSRF header."""
+    with TestClient(create_app(state), base_url=BASE) as made:
+        answer = made.get(f"/login?code={state.credentials.new_login_code()}", follow_redirects=False)
+        assert answer.status_code == 303
+        made.headers[CSRF_HEADER] = next(iter(state.credentials.sessions.values()))
+        yield made
+
+
+@dataclass
+class LiveServer:
+    url: str
+    state: WebState
+
+    def login_url(self) -> str:
+        return f"{self.url}/login?code={self.state.credentials.new_login_code()}"
+
+
+@pytest.fixture
+def live_server(home: Path, engine: Engine) -> Iterator[LiveServer]:
+    """The app served by uvicorn on a free loopback port, in a thread, for the browser tests."""
+    bound = bind("127.0.0.1", 0)
+    made = WebState(home=home, hosts=allowed_hosts(bound.port), _engine=engine)
+    made.ready = True
+    server = uvicorn.Server(uvicorn.Config(create_app(made), log_level="warning", access_log=False, lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [bound.sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+    try:
+        yield LiveServer(bound.base_url, made)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless (never downloaded); the test is skipped where it is missing."""
+    sync_api = pytest.importorskip("playwright.sync_api", exc_type=ImportError)
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
+    with sync_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: LiveServer, tmp_path: Path) -> Iterator[Any]:
+    """A logged-in browser page; every request it makes must stay on this machine."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    context.on(
+        "request",
+        lambda r: None if r.url.startswith((live_server.url, "data:", "blob:")) else outside.append(r.url),
+    )
+    made = context.new_page()
+    made.goto(live_server.login_url())
+    yield made
+    context.close()
+    assert not outside, f"the page reached beyond this machine: {outside}"
