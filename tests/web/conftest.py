@@ -25,7 +25,13 @@ from postguard.web.state import WebState
 PORT = 8517
 BASE = f"http://127.0.0.1:{PORT}"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-sync"]
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--no-first-run",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -52,7 +58,9 @@ def state(home: Path, engine: Engine) -> Iterator[WebState]:
 @pytest.fixture
 def client(state: WebState) -> Iterator[TestClient]:
     """An API client holding the token, as a script or the extension would."""
-    with TestClient(create_app(state), base_url=BASE, headers={TOKEN_HEADER: state.credentials.token}) as made:
+    with TestClient(
+        create_app(state), base_url=BASE, headers={TOKEN_HEADER: state.credentials.token}
+    ) as made:
         yield made
 
 
@@ -88,7 +96,9 @@ def live_server(home: Path, engine: Engine) -> Iterator[LiveServer]:
     bound = bind("127.0.0.1", 0)
     made = WebState(home=home, hosts=allowed_hosts(bound.port), _engine=engine)
     made.ready = True
-    server = uvicorn.Server(uvicorn.Config(create_app(made), log_level="warning", access_log=False, lifespan="on"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(made), log_level="warning", access_log=False, lifespan="on")
+    )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [bound.sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -28,12 +28,14 @@ class CheckRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str | list[str] = Field(description="The post, or a list of posts for a batch.")
-    offsetUnits: Literal["codepoints", "utf16"] = Field(  # noqa: N815 (LanguageTool's casing)
+    offsetUnits: Literal["codepoints", "utf16"] = Field(
         "codepoints", description="How offsets and lengths count: code points, or UTF-16 units (JavaScript)."
     )
-    images: list[str] = Field(default_factory=list, description="Upload ids (POST /v1/uploads) of the post's photos.")
-    enabledRules: list[str] = Field(default_factory=list, description="Only these rule codes.")  # noqa: N815
-    disabledRules: list[str] = Field(default_factory=list, description="Leave out these rule codes.")  # noqa: N815
+    images: list[str] = Field(
+        default_factory=list, description="Upload ids (POST /v1/uploads) of the post's photos."
+    )
+    enabledRules: list[str] = Field(default_factory=list, description="Only these rule codes.")
+    disabledRules: list[str] = Field(default_factory=list, description="Leave out these rule codes.")
     language: str = Field("auto", description="Accepted for LanguageTool clients; postguard detects it.")
     client: dict[str, str] | None = Field(None, description="Who asks, e.g. {'platform': 'x'}; never stored.")
 
@@ -98,7 +100,9 @@ def _notice(finding: Finding, state: WebState) -> dict[str, Any]:
     }
 
 
-def response(text: str, report: Report, unit: str, state: WebState, wanted: set[str], unwanted: set[str]) -> dict[str, Any]:
+def response(
+    text: str, report: Report, unit: str, state: WebState, wanted: set[str], unwanted: set[str]
+) -> dict[str, Any]:
     """One post's answer in LanguageTool's shape (``matches``) plus postguard's (``verdict``, ``notices``)."""
     findings = [f for f in report.findings if (not wanted or f.rule in wanted) and f.rule not in unwanted]
     spans = [f for f in findings if f.source == "text" and f.start is not None and f.end is not None]

@@ -14,7 +14,8 @@ from postguard.errors import PostguardError
 
 def web_command(
     port: Annotated[
-        int, typer.Option(help="Port to listen on; the next free one is used when it is taken.", min=0, max=65535)
+        int,
+        typer.Option(help="Port to listen on; the next free one is used when it is taken.", min=0, max=65535),
     ] = 8517,
     host: Annotated[
         str, typer.Option(help="Loopback address to listen on: 127.0.0.1 or ::1 (nothing else is accepted).")

@@ -135,9 +135,9 @@ class Guard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        send = _with_headers(send)
-        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         path: str = scope["path"]
+        send = _with_headers(send, no_store=path.startswith("/v1/"))
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         method: str = scope["method"]
         host = headers.get("host", "").lower()
         allowed = self.hosts()
@@ -211,11 +211,14 @@ def _counted(receive: Receive, limit: int) -> Receive:
     return wrapped
 
 
-def _with_headers(send: Send) -> Send:
+def _with_headers(send: Send, no_store: bool) -> Send:
+    """``send`` adding the security headers a response does not set itself (API answers: no-store)."""
+    extra = [*SECURITY_HEADERS, (b"cache-control", b"no-store")] if no_store else SECURITY_HEADERS
+
     async def wrapped(message: Message) -> None:
         if message["type"] == "http.response.start":
             names = {k.lower() for k, _ in message.get("headers", [])}
-            message["headers"] = [*message.get("headers", []), *(h for h in SECURITY_HEADERS if h[0] not in names)]
+            message["headers"] = [*message.get("headers", []), *(h for h in extra if h[0] not in names)]
         await send(message)
 
     return wrapped
