@@ -41,6 +41,10 @@ def entities_many(texts: Sequence[str], batch_size: int = 64) -> list[list[Entit
         return []
     nlp = _pipeline()
     return [
-        [Entity(e.label_, e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in WANTED]
+        [
+            Entity(e.label_, e.start_char, e.end_char, e.text)
+            for e in doc.ents
+            if e.label_ in WANTED and any(c.isalpha() for c in e.text)  # the small model tags emoji as ORG
+        ]
         for doc in nlp.pipe(texts, batch_size=batch_size)
     ]
