@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import LiveServer
 from web_helpers import screenshot
+
+from conftest import LiveServer
 
 pytestmark = pytest.mark.slow
 
@@ -19,7 +20,9 @@ POSTS = [
 
 def _expected(live_server: LiveServer, text: str) -> list[str]:
     report = live_server.state.check(text)
-    return [f.excerpt or "" for f in sorted(report.findings, key=lambda f: f.start or 0) if f.source == "text"]
+    return [
+        f.excerpt or "" for f in sorted(report.findings, key=lambda f: f.start or 0) if f.source == "text"
+    ]
 
 
 @pytest.mark.parametrize("post", POSTS)
@@ -54,7 +57,11 @@ def test_typing_more_repaints_and_the_safer_version_is_copied(page: Any, live_se
     page.get_by_role("button", name="Copy the safer version").click()
     expect(page.locator("#copy-status")).to_have_text("Copied.")
     safer = page.evaluate("navigator.clipboard.readText()")
-    assert "Jess" not in safer and "Otley" not in safer and safer.startswith("Had a lovely walk by the river 🌳 with my client [a client]")
+    assert (
+        "Jess" not in safer
+        and "Otley" not in safer
+        and safer.startswith("Had a lovely walk by the river 🌳 with my client [a client]")
+    )
 
 
 def test_the_other_pages_render_and_work(page: Any, live_server: LiveServer, browser: Any) -> None:

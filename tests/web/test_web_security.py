@@ -268,3 +268,21 @@ def test_the_api_suite_passes_with_no_network(tmp_path: Path) -> None:
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert " passed" in run.stdout
+
+
+def test_answers_are_not_held_back_by_nagles_algorithm(live_server: object) -> None:
+    """A listening socket made without IPPROTO_TCP left Nagle on: every answer took 40+ ms."""
+    import statistics
+    import time
+
+    import httpx
+
+    url = live_server.url  # type: ignore[attr-defined]
+    with httpx.Client(base_url=url) as client:
+        client.get("/v1/health")
+        times = []
+        for _ in range(15):
+            start = time.perf_counter()
+            client.get("/v1/health")
+            times.append(time.perf_counter() - start)
+    assert statistics.median(times) < 0.030

@@ -9,8 +9,8 @@ watch-list of client names fires whatever the context.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 
 from postguard.analysis import Analysis
 from postguard.detectors.base import Detector, register

@@ -24,6 +24,11 @@ from postguard.web.security import Credentials
 
 T = TypeVar("T")
 _UPLOAD_ID = re.compile(r"^[0-9a-f]{32}$")
+#: Posts that wake every stage: names and places (spaCy), the classifier, links.
+WARM_UP = [
+    "So proud of my client Jess, a 34 year old teacher from Otley, who got on the bus alone today.",
+    "You are clueless and should be ashamed, stop posting rubbish!!! https://example.org/x",
+]
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
 
@@ -118,7 +123,7 @@ class WebState:
 
     def warm(self) -> None:
         """Load the models and run them once, so the first real check is as fast as the rest."""
-        self.check("Warming up: nothing to see here.")
+        self.check_many(WARM_UP)
         self.ready = True
 
     def feature(self, name: str, make: Callable[[], T]) -> T:
