@@ -45,6 +45,9 @@ demo: install
 	@$(BIN)/postguard scrub $(OUT)/garden.jpg --out $(OUT)/clean
 	@echo; echo "=== postguard audit: a (synthetic) X archive, report in $(OUT)/audit/report.html"
 	@$(BIN)/postguard audit tests/sources/data/x-archive --out $(OUT)/audit
+	@echo; echo "=== the web app: check as you type, audit an export, clean photos, keep the abuse log"
+	@echo "Start it with:  $(BIN)/postguard web"
+	@echo "It opens your browser on http://127.0.0.1:8517 (this computer only); Ctrl+C stops it."
 
 test: install
 	$(BIN)/python -m pytest -n 2 -q
@@ -87,6 +90,7 @@ bench: install
 	$(BIN)/python bench/bench_media.py
 	$(BIN)/python bench/bench_audit.py
 	$(BIN)/python bench/bench_audit.py --unique
+	$(BIN)/python bench/bench_web.py
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache
