@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from postguard.errors import PostguardError
-from postguard.media.scrub import ScrubResult, scrub, summarise
+from postguard.media.scrub import ScrubResult, kept_words, scrub, summarise
 
 FORMATS = ("text", "json")
 
@@ -79,7 +79,7 @@ def _render(results: list[ScrubResult]) -> None:
     table.add_column("Kept", overflow="fold")
     for result in results:
         if result.ok and result.output is not None:
-            kept = _kept_summary(result.kept)
+            kept = ", ".join(kept_words(result.kept)) or "nothing"
             count = result.removed_count
             table.add_row(
                 str(result.source),
@@ -95,19 +95,3 @@ def _render(results: list[ScrubResult]) -> None:
             console.print(f"note: {note}")
     written = sum(1 for r in results if r.ok)
     console.print(f"{written} of {len(results)} photos cleaned; originals unchanged.")
-
-
-def _kept_summary(kept: list[str]) -> str:
-    """Say "orientation, colour profile" rather than list thirty ICC tag names."""
-    parts: list[str] = []
-    for key in kept:
-        group, _, tag = key.partition(":")
-        if group.startswith("ICC"):
-            part = "colour profile"
-        elif tag == "Orientation":
-            part = "orientation"
-        else:
-            part = key
-        if part not in parts:
-            parts.append(part)
-    return ", ".join(parts) or "nothing"

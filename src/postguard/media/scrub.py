@@ -387,6 +387,22 @@ def summarise(removed: dict[str, list[str]]) -> str:
     return "; ".join(parts) if parts else "nothing to remove"
 
 
+def kept_words(kept: list[str]) -> list[str]:
+    """What a clean copy keeps on purpose, as words: "colour profile" rather than thirty ICC tags."""
+    words: list[str] = []
+    for key in kept:
+        group, _, tag = key.partition(":")
+        if group.startswith("ICC"):
+            word = "colour profile"
+        elif tag == "Orientation":
+            word = "orientation"
+        else:
+            word = key
+        if word not in words:
+            words.append(word)
+    return words
+
+
 def describe_failures(results: Sequence[ScrubResult]) -> list[str]:
     """One line per failed file, for stderr."""
     return [r.error for r in results if r.error]

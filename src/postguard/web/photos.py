@@ -22,7 +22,7 @@ from postguard.errors import PostguardError
 from postguard.media import read_metadata
 from postguard.media.formats import DISPLAY, EXTENSION, check_file
 from postguard.media.metadata import ImageMetadata, Tag, nearest_place
-from postguard.media.scrub import ExiftoolMissingError, scrub, summarise
+from postguard.media.scrub import ExiftoolMissingError, kept_words, scrub, summarise
 from postguard.web.state import state_of
 
 router = APIRouter(prefix="/v1", tags=["photos"])
@@ -142,22 +142,6 @@ def describe(meta: ImageMetadata, path: Path) -> dict[str, Any]:
     }
 
 
-def _kept_words(kept: list[str]) -> list[str]:
-    """Tags a clean copy keeps on purpose, said as what they are for."""
-    words: list[str] = []
-    for key in kept:
-        group, _, tag = key.partition(":")
-        if group.startswith("ICC"):
-            word = "its colour profile"
-        elif tag == "Orientation":
-            word = "which way up it is shown"
-        else:
-            word = key
-        if word not in words:
-            words.append(word)
-    return words
-
-
 @router.get("/uploads/{upload}/metadata", summary="What an uploaded photo's metadata gives away")
 def metadata(request: Request, upload: str) -> dict[str, Any]:
     """Headers only, no pixels decoded: cheap enough to show as soon as a photo is added."""
@@ -189,7 +173,7 @@ def scrub_upload(request: Request, upload: str, options: Annotated[ScrubRequest,
         "removed_count": result.removed_count,
         "removed_summary": summarise(result.removed),
         "kept": result.kept,
-        "kept_words": _kept_words(result.kept),
+        "kept_words": kept_words(result.kept),
         "before": describe(before, original),
         "after": describe(_read(result.output), original),
         "clean": {

@@ -95,7 +95,7 @@
   function afterPart(cleaned, url) {
     const after = cleaned.after;
     const kept = cleaned.kept_words.length
-      ? el("p", { class: "help" }, `It keeps only ${cleaned.kept_words.join(" and ")}, which say nothing about you.`)
+      ? el("p", { class: "help" }, `It keeps only its ${cleaned.kept_words.join(" and ")}, which say nothing about you.`)
       : null;
     const n = cleaned.removed_count;
     return el("section", { class: "photo-after" },
