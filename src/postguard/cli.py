@@ -20,6 +20,7 @@ from rich.text import Text
 from postguard.errors import InputError, PostguardError
 from postguard.evidence.cli import evidence_app
 from postguard.media.cli import scrub_command
+from postguard.secure.cli import secure_command
 from postguard.model import Report, Severity
 from postguard.policy import Pack, load_pack
 from postguard.profile import Profile, load_profile
@@ -49,6 +50,7 @@ app.add_typer(pack_app, name="pack")
 app.add_typer(evidence_app, name="evidence")
 app.command("scrub")(scrub_command)
 app.command("web")(web_command)
+app.command("secure")(secure_command)
 
 BATCH = 64
 NOTHING_READ_EXIT = 3  # an audit that read no posts, or far fewer than stated: never a clean account's status

@@ -270,6 +270,7 @@ def test_the_api_suite_passes_with_no_network(tmp_path: Path) -> None:
     assert " passed" in run.stdout
 
 
+@pytest.mark.slow  # a real socket: not in the network-less run above
 def test_answers_are_not_held_back_by_nagles_algorithm(live_server: object) -> None:
     """A listening socket made without IPPROTO_TCP left Nagle on: every answer took 40+ ms."""
     import statistics

@@ -3,7 +3,7 @@ application wrapped in the security guard (``security.Guard``).
 
 Pages are Jinja2 templates (autoescaped) with plain JavaScript from ``static/``: no CDN, no build
 step. The API is documented by OpenAPI at ``/openapi.json`` and a Swagger UI at ``/docs`` whose
-assets come from the ``swagger-ui-bundle`` package, never from the internet.
+assets come from the ``fastapi-offline`` package, never from the internet.
 """
 
 from __future__ import annotations
@@ -13,18 +13,19 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import fastapi_offline
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from swagger_ui_bundle import swagger_ui_path
 
 import postguard
 from postguard.errors import PostguardError
-from postguard.web import check, pages, uploads
+from postguard.web import audits, check, evidence, pages, photos, secure, settings, uploads
 from postguard.web.html import HERE, PAGES, render, templates
 from postguard.web.security import SESSION_COOKIE, Guard
 from postguard.web.state import WebState
+
 
 def build(state: WebState) -> FastAPI:
     """The FastAPI application (without the guard: see ``create_app``)."""
@@ -49,7 +50,11 @@ def build(state: WebState) -> FastAPI:
     for module in _feature_modules():
         api.include_router(module.router)
     api.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    api.mount("/docs-assets", StaticFiles(directory=Path(str(swagger_ui_path))), name="docs-assets")
+    api.mount(
+        "/docs-assets",
+        StaticFiles(directory=Path(fastapi_offline.__file__).parent / "static"),
+        name="docs-assets",
+    )
 
     @api.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -76,13 +81,11 @@ def build(state: WebState) -> FastAPI:
     def docs(request: Request) -> HTMLResponse:
         return render(request, state, "docs.html")
 
+    own = {getattr(route, "path", None) for route in api.routes}  # pages whose module serves them
     for path, template, title in PAGES:
-        if path not in _PAGES_WITH_ROUTES:
+        if path not in own:
             api.add_api_route(path, _page(state, template, title), include_in_schema=False, methods=["GET"])
     return api
-
-
-_PAGES_WITH_ROUTES = {"/rules"}
 
 
 def _page(state: WebState, template: str, title: str) -> Any:
@@ -93,7 +96,7 @@ def _page(state: WebState, template: str, title: str) -> Any:
 
 
 def _feature_modules() -> list[Any]:
-    return [uploads, pages]
+    return [uploads, audits, photos, evidence, secure, settings, pages]
 
 
 def create_app(state: WebState) -> Guard:

@@ -23,6 +23,7 @@ PAGES = [
     ("/audit", "audit.html", "Audit an account"),
     ("/photos", "photos.html", "Clean photos"),
     ("/evidence", "evidence.html", "Abuse log"),
+    ("/secure", "secure.html", "Security checkup"),
     ("/rules", "rules.html", "Rules"),
     ("/settings", "settings.html", "Settings"),
 ]

@@ -45,10 +45,11 @@ LIMITS = {
     "/v1/uploads": 25 * MB,
     "/v1/evidence": 30 * MB,
     "/v1/audits": 4096 * MB,
+    "/v1/secure/exports": 4096 * MB,
 }
 DEFAULT_LIMIT = 64 * KB
 #: Routes whose body is a file's raw bytes rather than JSON.
-RAW_BODY = ("/v1/uploads", "/v1/audits", "/v1/evidence/screenshots")
+RAW_BODY = ("/v1/uploads", "/v1/audits", "/v1/secure/exports")
 RAW_TYPES = ("application/octet-stream", "application/zip", "application/gzip", "application/x-gzip")
 OPEN_PATHS = ("/v1/health",)
 

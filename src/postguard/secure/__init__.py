@@ -1,0 +1,1 @@
+"""The security checkup (`postguard secure`): sign-ins, account changes, passwords, unused accounts, and the hacked-account response."""

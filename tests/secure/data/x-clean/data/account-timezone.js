@@ -1,0 +1,8 @@
+window.YTD.account_timezone.part0 = [
+  {
+    "accountTimezone" : {
+      "accountId" : "1113506994058273459",
+      "timeZone" : "London"
+    }
+  }
+]

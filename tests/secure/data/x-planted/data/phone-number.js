@@ -1,0 +1,12 @@
+window.YTD.phone_number.part0 = [
+  {
+    "device" : {
+      "phoneNumber" : "+447700900123"
+    }
+  },
+  {
+    "device" : {
+      "phoneNumber" : 447700900123
+    }
+  }
+]
