@@ -20,10 +20,10 @@ from rich.text import Text
 from postguard.errors import InputError, PostguardError
 from postguard.evidence.cli import evidence_app
 from postguard.media.cli import scrub_command
-from postguard.secure.cli import secure_command
 from postguard.model import Report, Severity
 from postguard.policy import Pack, load_pack
 from postguard.profile import Profile, load_profile
+from postguard.secure.cli import secure_command
 from postguard.web.cli import web_command
 
 app = typer.Typer(
