@@ -94,3 +94,32 @@ def test_a_zipped_export_reads_like_its_folder(tmp_path: Path) -> None:
     assert [s["kind"] for s in zipped["accounts"][0]["signals"]] == [
         s["kind"] for s in folder["accounts"][0]["signals"]
     ]
+
+
+def test_a_password_typed_in_the_terminal_is_never_written_or_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    from postguard.secure import cli as secure_cli
+    from postguard.secure import passwords
+
+    secret = "Zq-typed-4417-lantern"
+    for name in ("HOME", "TMPDIR", "POSTGUARD_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"):
+        monkeypatch.setenv(name, str(tmp_path / name.lower()))
+        (tmp_path / name.lower()).mkdir()
+    monkeypatch.setattr(secure_cli, "stdin_is_terminal", lambda: True)
+    monkeypatch.setattr(passwords.getpass, "getpass", lambda _prompt="": secret)
+    with caplog.at_level(logging.DEBUG):
+        result = CliRunner().invoke(
+            app,
+            ["secure", str(DATA / "x-clean"), "--as-of", "2026-12-01", "--out", str(tmp_path / "out")],
+            input="y\n",
+        )
+    assert result.exit_code == 0, result.output
+    assert "Passwords" in result.stdout  # the check ran and said something about it
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert any(p.name == "secure.html" for p in written)
+    for path in written:
+        assert secret.encode() not in path.read_bytes(), path
+    assert secret not in result.output and secret not in caplog.text

@@ -78,7 +78,7 @@ def secure_command(
         paths = paths[1:]
     elif not paths:
         _fail("give at least one data export (or 'hacked' for the hacked-account response)")
-    interactive = sys.stdin.isatty() and format is Format.text
+    interactive = stdin_is_terminal() and format is Format.text
     console = Console(highlight=False)
     try:
         now = _as_of(as_of)
@@ -104,6 +104,11 @@ def secure_command(
         _print_checkup(checkup, console, out)
     if any(s.severity == "high" for a in checkup.accounts for s in a.signals):
         raise typer.Exit(1)
+
+
+def stdin_is_terminal() -> bool:
+    """Questions are asked only of a person at a terminal, never of a pipe or a script."""
+    return sys.stdin.isatty()
 
 
 def _fail(message: str) -> NoReturn:

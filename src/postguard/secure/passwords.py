@@ -355,12 +355,14 @@ def _labels(accounts: Sequence[str]) -> list[str]:
 def ask_passwords(
     accounts: list[str],
     user_inputs: list[str],
-    prompt: Callable[[str], str] = getpass.getpass,
+    prompt: Callable[[str], str] | None = None,
     mfa: Sequence[bool | None] = (),
 ) -> PasswordCheck:
     """Ask for each account's password without echoing it (Enter skips one), check them, and find
     the ones used more than once. ``mfa`` gives, in the order of ``accounts``, whether each has
-    2-step verification (None: not known). The prompts name only the account."""
+    2-step verification (None: not known). The prompts name only the account. ``prompt`` is
+    ``getpass.getpass`` unless given (looked up at call time)."""
+    prompt = prompt or getpass.getpass
     verdicts: list[PasswordVerdict] = []
     skipped: list[str] = []
     with PasswordSession(user_inputs) as session:
