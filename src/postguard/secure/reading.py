@@ -144,7 +144,8 @@ def mask_email(value: str) -> str:
 
 
 def mask_phone(value: str) -> str:
-    """`+44*******23`: the country code and the last two digits."""
+    """`+447700900123` -> `+44********23`: the first two digits (the country code, mostly) and
+    the last two."""
     digits = "".join(c for c in value if c.isdigit())
     if len(digits) < 6:
         return "***"
@@ -287,11 +288,12 @@ class ExportReader:
             yield from LinkedInImporter(self.archive, Detection(format=kind), Warnings()).rows(name)
             return
         importer = Importer(self.archive, Detection(format=kind), Warnings())
+        if kind == "x":
+            yield from importer.stream_js(name)
+            return
         try:
             head = decode_head(self.archive.head(name, 65536)).lstrip("\ufeff \t\r\n")
-            if kind == "x":
-                yield from importer.stream_js(name)
-            elif head.startswith("["):
+            if head.startswith("["):
                 yield from importer.stream_json_array(name)
             elif (key := _list_key(head, ())) is not None:
                 with self.archive.open(name) as stream:
