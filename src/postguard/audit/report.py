@@ -238,7 +238,7 @@ def _link(url: str | None, context: str = "") -> str:
     if safe is None:
         return ""
     aria = f' aria-label="Open the post{_e(" of " + context) if context else ""}"'
-    return f'<a href="{_e(safe)}" rel="noopener noreferrer nofollow"{aria}>Open the post</a>'
+    return f'<a href="{_e(safe)}" target="_blank" rel="noopener noreferrer nofollow"{aria}>Open the post</a>'
 
 
 def _badge(severity: str) -> str:
@@ -508,7 +508,9 @@ def _priority(result: AuditResult) -> str:
     to_fix, _ = _to_fix(result)
     if not groups:
         calm = (
-            '<p class="calm">Nothing to delete or edit. No post was flagged as high risk or for review.</p>'
+            '<p class="note">No post was read, so none could be checked: this is not a clean result.</p>'
+            if result.summary.get("read_nothing")
+            else '<p class="calm">Nothing to delete or edit. No post was flagged as high risk or for review.</p>'
         )
         return _section("priority", "Delete or edit first", calm)
     shown = groups[:MAX_CARDS]

@@ -8,12 +8,12 @@ with a request for the complete one. LinkedIn records no privacy-setting history
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
 from typing import Any
 
 from postguard.secure.model import AccountEvent, SignIn
 from postguard.secure.reading import (
     BadRecord,
+    Convert,
     ExportReader,
     Found,
     country_code,
@@ -54,7 +54,7 @@ class LinkedInReader(ExportReader):
     registered: dt.datetime | None = None
 
     def read(self) -> None:
-        converters: dict[str, Callable[[dict[str, Any], str], Iterable[Found]]] = {
+        converters: dict[str, Convert] = {
             "Registration.csv": self._registration,
             "Logins.csv": self._login,
             "Security Challenges.csv": self._challenge,

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
 from typing import Any
 
 from postguard.secure.model import AccountEvent, EventKind, SignIn
 from postguard.secure.reading import (
     BadRecord,
+    Convert,
     ExportReader,
     Found,
     country_code,
@@ -33,8 +33,6 @@ from postguard.secure.reading import (
 )
 from postguard.sources.archive import Archive
 from postguard.sources.common import as_dict, as_list
-
-Convert = Callable[[dict[str, Any], str], Iterable[Found]]
 
 # File name -> the keys its list of records may sit under, in reading order (research §2.2).
 FACEBOOK_FILES: dict[str, tuple[str, ...]] = {
@@ -116,10 +114,15 @@ def classify(action: str) -> str | None:
 
 
 def _change_kind(event: str) -> EventKind | None:
-    """The kind of an account change Facebook names in `record_details.json` (strings unverified)."""
+    """The kind of an account change Facebook names in `record_details.json` (strings unverified);
+    None when it is not one postguard knows."""
     low = folded(event)
     if any(word in low for word in _TWO_STEP):
-        return None if any(re.search(rf"\b{w}", low) for w in _OFF) else "mfa"
+        if any(re.search(rf"\b{w}", low) for w in _OFF):
+            raise BadRecord(
+                f"{shown(event)}: two-step verification turned off, which postguard cannot record yet"
+            )
+        return "mfa"
     if any(word in low for word in _HANDLE):
         return "handle_change"
     if "privacy" in low or "privatsph" in low or "confidentialite" in low:
@@ -360,11 +363,9 @@ def _ip(labels: dict[str, dict[str, Any]]) -> str:
 
 
 def _agent(labels: dict[str, dict[str, Any]]) -> str | None:
-    agent = _value(labels, "useragent")
-    if agent:
-        return agent
-    return next((text(e.get("value")) for e in labels.values() if "Mozilla/" in text(e.get("value")) or
-                 text(e.get("value")).startswith("Instagram ")), None)  # fmt: skip
+    """The user agent label, or (its label localised) the value that looks like one."""
+    values = [_value(labels, "useragent"), *(text(e.get("value")) for e in labels.values())]
+    return next((v for v in values if "Mozilla/" in v or v.startswith("Instagram ")), None)
 
 
 class InstagramReader(ExportReader):
@@ -460,12 +461,15 @@ class InstagramReader(ExportReader):
         self, labels: dict[str, dict[str, Any]], source: str, when: dt.datetime | None
     ) -> list[Found]:
         found: list[Found] = []
-        for label, what in (("email", "email address"), ("phonenumber", "phone number")):
+        for label, key, what in (
+            ("email", "email", "email address"),
+            ("phonenumber", "phone", "phone number"),
+        ):
             value = _value(labels, label, label + "address")
             if value:
                 detail = f"{what} on the account: {mask_contact(value)}"
                 found.append(
-                    AccountEvent(self.PLATFORM, "recovery_contact", when, source, detail, {label: value})
+                    AccountEvent(self.PLATFORM, "recovery_contact", when, source, detail, {key: value})
                 )
         return found
 

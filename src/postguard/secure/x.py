@@ -2,18 +2,19 @@
 `window.YTD.<name>.part0 = [...]` array whose records are wrapped in one key.
 
 Files are recognised by the global name on their first line, so a renamed file still counts, and
-by their usual file name, so a file whose first line is damaged is reported rather than missed.
+by their usual file name in the `data/` folder, so a file whose first line is damaged is reported
+rather than missed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from typing import Any
 
 from postguard.errors import InputError
 from postguard.secure.model import AccountEvent, SignIn
 from postguard.secure.reading import (
     BadRecord,
+    Convert,
     ExportReader,
     Found,
     Unread,
@@ -71,7 +72,9 @@ def find(archive: Archive) -> dict[str, list[str]]:
     for member in archive.members():
         if not member.basename.lower().endswith(".js"):
             continue
-        name = _global(archive, member.name) or _by_file_name(member.basename)
+        name = _global(archive, member.name)
+        if name is None and member.name.split("/")[-2:-1] == ["data"]:
+            name = _by_file_name(member.basename)
         if name in SECURITY or name in POSTS:
             found.setdefault(name, []).append(member.name)
     return found
@@ -81,7 +84,7 @@ class XReader(ExportReader):
     """Sign-ins, devices, account changes, apps and two-step evidence from an X archive."""
 
     def read(self, files: dict[str, list[str]]) -> None:
-        converters: dict[str, Callable[[dict[str, Any], str], Iterable[Found]]] = {
+        converters: dict[str, Convert] = {
             "account": self._account,
             "account_timezone": self._timezone,
             "ip_audit": self._ip_audit,

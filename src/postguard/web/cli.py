@@ -51,5 +51,7 @@ def web_command(
         console.print("Press Ctrl+C to stop.")
         if browser:
             webbrowser.open(login)
-        config = uvicorn.Config(create_app(state), log_level="warning", access_log=False, lifespan="on")
+        config = uvicorn.Config(
+            create_app(state), log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=5
+        )
         uvicorn.Server(config).run(sockets=[bound.sock])
