@@ -145,7 +145,9 @@ def test_a_batch_gives_the_same_answers_as_one_by_one() -> None:
 
 def test_an_emoji_is_never_a_place_or_an_organisation() -> None:
     """spaCy's small model tags a lone emoji as ORG; underlining 🙏 as an identifying detail is wrong."""
-    text = "💜🙏 So proud of my 9am client today! Jess, a 34 year old teacher from Otley, got on the bus alone"
+    text = (
+        "💜🙏 So proud of my 9am client today! Jess, a 34 year old teacher from Otley, got on the bus alone"
+    )
     finding = next(f for f in check(text).findings if f.rule == "SM101")
     assert finding.excerpt is not None and finding.excerpt.startswith("Jess")
     assert "🙏" not in finding.message

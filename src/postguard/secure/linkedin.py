@@ -99,9 +99,7 @@ class LinkedInReader(ExportReader):
         updated = None if raw.lower() in _NO_DATE else optional_time(raw, "update date")
         primary = text(row.get("primary")).lower() == "yes"
         confirmed = text(row.get("confirmed")).lower() == "yes"
-        state = ", ".join(
-            w for w in ("primary" if primary else "", "confirmed" if confirmed else "unconfirmed") if w
-        )
+        state = ("primary, " if primary else "") + ("confirmed" if confirmed else "unconfirmed")
         data = {"email": email, "primary": primary, "confirmed": confirmed}
         detail = f"email address on the account: {mask_contact(email)} ({state})"
         found: list[Found] = [AccountEvent(PLATFORM, "recovery_contact", updated, source, detail, data)]

@@ -16,6 +16,7 @@ import hashlib
 import importlib.util
 import io
 import ipaddress
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -324,5 +325,11 @@ def _list_key(head: str, keys: tuple[str, ...]) -> str | None:
     for key in keys:
         if re.search(rf'"{re.escape(key)}"\s*:\s*\[', head):
             return key
-    match = re.match(r'\s*\{\s*"((?:[^"\\]|\\.)*)"\s*:\s*\[', head)
-    return match.group(1) if match else None
+    match = re.match(r'\s*\{\s*("(?:[^"\\]|\\.)*")\s*:\s*\[', head)
+    if match is None:
+        return None
+    try:
+        key = json.loads(match.group(1))  # the key as parsed, its escapes decoded
+    except ValueError:
+        return None
+    return key if isinstance(key, str) else None

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import postguard
 from postguard.errors import PostguardError
-from postguard.web import audits, check, evidence, pages, photos, secure, settings, uploads
+from postguard.web import audits, check, evidence, pages, pairing, photos, secure, settings, uploads
 from postguard.web.html import HERE, PAGES, render, templates
 from postguard.web.security import SESSION_COOKIE, Guard
 from postguard.web.state import WebState
@@ -96,7 +96,7 @@ def _page(state: WebState, template: str, title: str) -> Any:
 
 
 def _feature_modules() -> list[Any]:
-    return [uploads, audits, photos, evidence, secure, settings, pages]
+    return [uploads, audits, photos, evidence, secure, pairing, settings, pages]
 
 
 def create_app(state: WebState) -> Guard:

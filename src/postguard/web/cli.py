@@ -48,10 +48,19 @@ def web_command(
         console.print(f"postguard is running at [bold]{bound.base_url}[/] (this computer only).")
         console.print(f"Open it with this link (it works once): [bold]{login}[/]")
         console.print(f"The API token for scripts is in {path} (readable by you only).")
+        pairings = state.credentials.pairings
+        if pairings is not None:
+            console.print(
+                f"Browser extension pairing code: [bold]{pairings.new_code()}[/] (works once, 10 minutes)."
+            )
         console.print("Press Ctrl+C to stop.")
         if browser:
             webbrowser.open(login)
         config = uvicorn.Config(
-            create_app(state), log_level="warning", access_log=False, lifespan="on", timeout_graceful_shutdown=5
+            create_app(state),
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            timeout_graceful_shutdown=5,
         )
         uvicorn.Server(config).run(sockets=[bound.sock])

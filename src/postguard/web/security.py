@@ -26,6 +26,8 @@ from typing import Any
 
 from starlette.exceptions import HTTPException
 
+from postguard.web.paired import EXTENSION_ORIGIN, Pairings
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -52,6 +54,8 @@ DEFAULT_LIMIT = 64 * KB
 RAW_BODY = ("/v1/uploads", "/v1/audits", "/v1/secure/exports")
 RAW_TYPES = ("application/octet-stream", "application/zip", "application/gzip", "application/x-gzip")
 OPEN_PATHS = ("/v1/health",)
+#: What an extension that is not paired yet may call: pairing itself, and health (to say "not running").
+UNPAIRED_EXTENSION_PATHS = ("/v1/pair", "/v1/health")
 
 SECURITY_HEADERS = [
     (
@@ -75,7 +79,7 @@ class Credentials:
     token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     login_codes: set[str] = field(default_factory=set)
     sessions: dict[str, str] = field(default_factory=dict)  # session id -> its CSRF token
-    extension_origins: set[str] = field(default_factory=set)
+    pairings: Pairings | None = None  # paired browser extensions (set up by WebState)
 
     def new_login_code(self) -> str:
         """A one-time code for the login link the browser is opened on."""
@@ -146,7 +150,7 @@ class Guard:
             await _refuse(send, 421, "this server answers only to its own address on this machine")
             return
         origin = headers.get("origin")
-        if origin is not None and origin not in self._origins(allowed):
+        if origin is not None and not self._origin_ok(origin, allowed, path):
             await _refuse(send, 403, "requests from other web sites are refused")
             return
         if method == "OPTIONS":  # nobody is allowed cross-origin, so a preflight has nothing to grant
@@ -154,7 +158,7 @@ class Guard:
             return
         scope.setdefault("state", {})["session"] = None
         if path.startswith("/v1/") and path not in OPEN_PATHS:
-            who = self._authenticate(headers)
+            who = "pairing" if path == "/v1/pair" else self._authenticate(headers)
             if who is None:
                 await _refuse(send, 401, "a postguard token is needed (see web.json, or open the login link)")
                 return
@@ -169,17 +173,28 @@ class Guard:
             return
         await self.app(scope, _counted(receive, limit), send)
 
-    def _origins(self, hosts: set[str]) -> set[str]:
-        return {f"http://{h}" for h in hosts} | self.credentials.extension_origins
+    def _origin_ok(self, origin: str, hosts: set[str], path: str) -> bool:
+        """The app's own pages, a paired extension, or any extension asking to pair."""
+        if origin in {f"http://{h}" for h in hosts}:
+            return True
+        if not EXTENSION_ORIGIN.match(origin):
+            return False
+        pairings = self.credentials.pairings
+        return path in UNPAIRED_EXTENSION_PATHS or (pairings is not None and origin in pairings.origins)
 
     def _authenticate(self, headers: dict[str, str]) -> str | None:
-        """'token' for the API token, the session id for a page (with its CSRF header), else None."""
+        """'token' for the API token, 'extension' for a paired extension's token from its own
+        origin, the session id for a page (with its CSRF header), else None."""
         offered = headers.get(TOKEN_HEADER, "")
         bearer = headers.get("authorization", "")
         if bearer.lower().startswith("bearer "):
             offered = offered or bearer[7:].strip()
         if offered:
-            return "token" if self.credentials.token_ok(offered) else None
+            if self.credentials.token_ok(offered):
+                return "token"
+            pairings = self.credentials.pairings
+            issued_to = pairings.origin_of(offered) if pairings is not None else None
+            return "extension" if issued_to is not None and issued_to == headers.get("origin") else None
         session = session_of(headers)
         csrf = self.credentials.csrf_for(session)
         given = headers.get(CSRF_HEADER, "")

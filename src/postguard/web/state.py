@@ -20,6 +20,7 @@ from postguard.errors import PostguardError
 from postguard.model import Report
 from postguard.policy import Pack
 from postguard.profile import Profile, load_profile
+from postguard.web.paired import Pairings
 from postguard.web.security import Credentials
 
 T = TypeVar("T")
@@ -84,6 +85,10 @@ class WebState:
     _features_lock: threading.Lock = field(default_factory=threading.Lock)
     _features: dict[str, Any] = field(default_factory=dict)
     _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.credentials.pairings is None:
+            self.credentials.pairings = Pairings(self.home)
 
     @property
     def profile_path(self) -> Path:

@@ -56,5 +56,32 @@
     watchStatus.textContent = "The watch-list is empty.";
   });
 
+  const pairCode = document.getElementById("pair-code");
+  const pairedList = document.getElementById("paired-list");
+
+  async function listPaired() {
+    const paired = await api("GET", "/v1/paired");
+    if (!paired.length) {
+      pairedList.replaceChildren(el("li", {}, "None yet."));
+      return;
+    }
+    pairedList.replaceChildren(...paired.map((p) => {
+      const remove = el("button", { type: "button", class: "link" }, "disconnect");
+      remove.addEventListener("click", async () => {
+        await api("DELETE", `/v1/paired/${p.id}`);
+        listPaired();
+      });
+      const since = new Date(p.paired_at * 1000).toLocaleDateString();
+      return el("li", {}, `${p.origin.startsWith("moz-") ? "Firefox" : "Chrome/Chromium"} extension, connected ${since} `, remove);
+    }));
+  }
+
+  document.getElementById("pair-code-button").addEventListener("click", async () => {
+    const answer = await api("POST", "/v1/pair/code", {});
+    pairCode.textContent = `${answer.code} (works once, for ${Math.round(answer.valid_seconds / 60)} minutes)`;
+    setTimeout(listPaired, 15000);
+  });
+  listPaired().catch(() => {});
+
   api("GET", "/v1/profile").then(fill, (err) => { status.textContent = `Could not load the settings: ${err.message}`; });
 })();
