@@ -155,3 +155,15 @@ def test_two_step_verification_evidence_and_answers_change_the_score() -> None:
     assert unknown.todo[0].done is False
     data.events = [AccountEvent("x", "mfa", None, "data/ni-devices.js", "SMS two-step verification")]
     assert check_account(data, NOW).score > unknown.score
+
+
+def test_two_step_verification_turned_off_later_counts_as_off() -> None:
+    data = _history()
+    on = dt.datetime(2024, 3, 1, tzinfo=dt.UTC)
+    data.events = [
+        AccountEvent("facebook", "mfa", on, "record_details.json", "turned on", {"on": True}),
+        AccountEvent(
+            "facebook", "mfa", on + dt.timedelta(days=400), "record_details.json", "turned off", {"on": False}
+        ),
+    ]
+    assert check_account(data, NOW).mfa is False

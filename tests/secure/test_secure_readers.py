@@ -443,6 +443,42 @@ def test_instagram_labels_in_any_case_or_language(tmp_path: Path) -> None:
     assert [(s.record, s.reason) for s in data.skipped] == [(4, "no time")]
 
 
+def test_an_unknown_newer_shape_is_skipped_record_by_record_never_guessed(tmp_path: Path) -> None:
+    records = [
+        {
+            "timestamp": 1780000000 + i,
+            "fbid": str(i),
+            "label_values": [{"label": "IP address", "value": "86.150.12.34"}],
+        }
+        for i in range(3)
+    ]
+    root = write_files(tmp_path / "facebook-2027", {FB + "account_activity.json": meta_bytes(records)})
+    data = read_security(root)
+    assert (
+        data.platform == "facebook"
+        and data.sign_ins == []
+        and data.records == {FB + "account_activity.json": 3}
+    )
+    assert [(s.record, s.reason) for s in data.skipped] == [(i, "no action named") for i in range(3)]
+
+
+def test_the_precise_last_known_location_is_never_read(tmp_path: Path) -> None:
+    place = {
+        "string_map_data": {
+            "Precise Latitude": {"value": "53.80012"},
+            "Precise Longitude": {"value": "-1.54901"},
+        }
+    }
+    root = shutil.copytree(DATA / "instagram-clean", tmp_path / "instagram")
+    where = (
+        root / "security_and_login_information" / "login_and_profile_creation" / "last_known_location.json"
+    )
+    where.write_bytes(meta_bytes({"account_history_imprecise_last_known_location": [place]}))
+    data = read_security(root)
+    assert not any("last_known_location" in name for name in data.files)
+    assert "53.80012" not in json.dumps(essence(data), default=str)
+
+
 # -- containers, mixed and empty exports -------------------------------------------------------
 
 
@@ -511,6 +547,20 @@ def test_a_security_file_of_another_platform_is_reported_not_read(tmp_path: Path
     assert data.platform == "x" and "Logins.csv" not in data.files
     (skipped,) = data.skipped
     assert skipped.source == "Logins.csv" and "a LinkedIn security file in this X export" in skipped.reason
+
+
+def test_an_entry_the_archive_refuses_is_reported(tmp_path: Path) -> None:
+    path = zipped(DATA / "x-clean", tmp_path / "x.zip")
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr("../data/ip-audit.js", b"window.YTD.ip_audit.part0 = [ ]")
+    data = read_security(path)
+    assert essence(data)["sign_ins"] == essence(read("x-clean"))["sign_ins"]
+    (skipped,) = data.skipped
+    assert (
+        skipped.source == "x.zip"
+        and "unsafe path" in skipped.reason
+        and "../data/ip-audit.js" in skipped.reason
+    )
 
 
 def test_time_contacts_and_countries() -> None:

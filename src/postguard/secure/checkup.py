@@ -380,8 +380,12 @@ def _confirmed(signal: Signal) -> Signal:
 
 
 def _mfa(events: Sequence[AccountEvent]) -> bool | None:
-    """True when the export shows 2-step verification set up; None when it cannot say."""
-    return True if any(e.kind == "mfa" for e in events) else None
+    """Whether the export shows 2-step verification on (its latest word on it); None when it
+    cannot say. An event without a time counts as evidence that it was set up."""
+    found = sorted(
+        (e for e in events if e.kind == "mfa"), key=lambda e: e.when or dt.datetime.min.replace(tzinfo=dt.UTC)
+    )
+    return bool(found[-1].data.get("on", True)) if found else None
 
 
 def _dormant(data: SecurityData, last: dt.datetime) -> Signal:

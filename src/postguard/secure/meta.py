@@ -113,15 +113,15 @@ def classify(action: str) -> str | None:
     return None
 
 
+def _turned_off(event: str) -> bool:
+    return any(re.search(rf"\b{w}", folded(event)) for w in _OFF)
+
+
 def _change_kind(event: str) -> EventKind | None:
     """The kind of an account change Facebook names in `record_details.json` (strings unverified);
     None when it is not one postguard knows."""
     low = folded(event)
     if any(word in low for word in _TWO_STEP):
-        if any(re.search(rf"\b{w}", low) for w in _OFF):
-            raise BadRecord(
-                f"{shown(event)}: two-step verification turned off, which postguard cannot record yet"
-            )
         return "mfa"
     if any(word in low for word in _HANDLE):
         return "handle_change"
@@ -179,6 +179,8 @@ class FacebookReader(ExportReader):
 
     def _account_activity(self, record: dict[str, Any], source: str) -> list[Found]:
         action = text(record.get("action"))
+        if not action:
+            raise BadRecord("no action named")
         kind = classify(action)
         if kind is None:
             raise BadRecord(
@@ -204,6 +206,8 @@ class FacebookReader(ExportReader):
 
     def _login_logout(self, record: dict[str, Any], source: str) -> list[Found]:
         action = text(record.get("action"))
+        if not action:
+            raise BadRecord("no action named")
         kind = classify(action) or ""
         if kind not in _SIGN_IN_KINDS:
             raise BadRecord(f"the action {shown(action)} is not a login, logout or session")
@@ -299,8 +303,12 @@ class FacebookReader(ExportReader):
         if kind is None:
             raise BadRecord(f"{shown(event)} is not an account change postguard knows")
         ip = ip_address(session.get("ip_address"))
-        detail = f"{_CHANGE_WORDS[kind]} (Facebook: {shown(event)}){_from_ip(ip)}"
-        data = {"event": event, "ip": ip, "extra": as_dict(record.get("extra_info"))}
+        data: dict[str, Any] = {"event": event, "ip": ip, "extra": as_dict(record.get("extra_info"))}
+        words = _CHANGE_WORDS[kind]
+        if kind == "mfa":
+            data["on"] = not _turned_off(event)
+            words = words if data["on"] else "two-step verification turned off"
+        detail = f"{words} (Facebook: {shown(event)}){_from_ip(ip)}"
         return [AccountEvent(self.PLATFORM, kind, when, source, detail, data)]
 
     def _app(self, record: dict[str, Any], source: str) -> list[Found]:
