@@ -167,3 +167,17 @@ def test_two_step_verification_turned_off_later_counts_as_off() -> None:
         ),
     ]
     assert check_account(data, NOW).mfa is False
+
+
+def test_recovery_contacts_are_a_todo_and_a_no_is_a_takeover() -> None:
+    data = _history()
+    data.events = [
+        AccountEvent(
+            "x", "recovery_contact", None, "data/account.js", "email address on the account: s***@x.example"
+        )
+    ]
+    check = check_account(data, NOW)
+    (todo,) = [t for t in check.todo if "recovery email" in t.title]
+    assert "s***@x.example" in todo.how and todo.done is None
+    check.answer_contacts(False)
+    assert check.signals[0].kind == "recovery_contact" and check.signals[0].severity == "high"

@@ -114,7 +114,7 @@ def test_a_password_typed_in_the_terminal_is_never_written_or_shown(
         result = CliRunner().invoke(
             app,
             ["secure", str(DATA / "x-clean"), "--as-of", "2026-12-01", "--out", str(tmp_path / "out")],
-            input="y\n",
+            input="y\ny\n",
         )
     assert result.exit_code == 0, result.output
     assert "Passwords" in result.stdout  # the check ran and said something about it

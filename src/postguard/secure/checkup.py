@@ -95,6 +95,7 @@ class AccountCheck:
     last_activity: dt.datetime | None = None
     dormant: bool = False
     suspect_windows: list[tuple[dt.datetime, dt.datetime]] = field(default_factory=list)
+    contacts_confirmed: bool | None = None
 
     @property
     def score(self) -> int:
@@ -102,6 +103,35 @@ class AccountCheck:
         verification, and for a dormant account; never below 0."""
         lost = sum(PENALTY[s.severity] for s in self.signals) + MFA_PENALTY[self.mfa] + 20 * self.dormant
         return max(0, 100 - lost)
+
+    @property
+    def contacts(self) -> list[str]:
+        """The recovery email addresses and phone numbers on file (masked), once each."""
+        return list(dict.fromkeys(e.detail for e in self.data.events if e.kind == "recovery_contact"))
+
+    def answer_contacts(self, still_mine: bool) -> None:
+        """The member's answer to "are these still yours?"; a no is a takeover's first sign."""
+        self.contacts_confirmed = still_mine
+        if not still_mine:
+            where = advice.platform(self.data.platform)
+            self.signals.insert(
+                0,
+                Signal(
+                    key=_key(self.data.platform, "recovery_contact"),
+                    platform=self.data.platform,
+                    kind="recovery_contact",
+                    severity="high",
+                    when=None,
+                    title="The recovery email or phone is not yours any more",
+                    detail="; ".join(self.contacts),
+                    question=None,
+                    fix=f"Whoever holds them can reset your password: follow the hacked-account steps now "
+                    f"(postguard secure hacked); {where.hacked}.",
+                    source=self.data.export,
+                    clause=advice.CLAUSE_HACKED,
+                ),
+            )
+        self.todo = _todo(self.data.platform, self)
 
     def answer_mfa(self, on: bool) -> None:
         """The member's answer where the export cannot say whether 2-step verification is on."""
@@ -431,6 +461,13 @@ def _todo(platform: str, check: AccountCheck) -> list[Todo]:
             "Use a strong password used nowhere else, kept in a password manager",
             where.password,
             advice.CLAUSE_PASSWORDS,
+        ),
+        Todo(
+            "Make sure the recovery email and phone are still yours, and give the email its own strong "
+            "password and 2-step verification",
+            "; ".join(check.contacts) or "the account's email and phone settings",
+            advice.CLAUSE_CHANGE_REGULARLY,
+            check.contacts_confirmed,
         ),
         Todo("Sign out of sessions and devices you do not recognise", where.sessions, advice.CLAUSE_HACKED),
         Todo("Remove connected apps you no longer use", where.apps, advice.CLAUSE_SUSPICIOUS),

@@ -143,6 +143,9 @@ def _checkup(paths: list[Path], now: dt.datetime, interactive: bool, console: Co
             account.answer_mfa(
                 Confirm.ask(f"Is 2-step verification on for your {name} account?", console=console)
             )
+        if account.contacts:
+            shown = "; ".join(account.contacts)
+            account.answer_contacts(Confirm.ask(f"Can you still open these? {shown}", console=console))
     return checkup
 
 
