@@ -6,36 +6,18 @@ when either is missing. ``playwright install`` is never run: the system browser 
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from chromium import launched
 from postguard.audit.model import AuditResult
 from postguard.audit.report import MAX_CARDS, render_report
 
 pytestmark = pytest.mark.slow
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api",
-    reason="the Python package playwright is not installed (pip install playwright)",
-    exc_type=ImportError,
-)
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-if not os.access(CHROMIUM, os.X_OK):
-    pytest.skip("Chromium is not installed (Debian: apt-get install chromium)", allow_module_level=True)
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 HEADINGS = [
     "Summary",
     "Delete or edit first",
@@ -50,12 +32,8 @@ HEADINGS = [
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with launched() as made:
+        yield made
 
 
 def open_report(

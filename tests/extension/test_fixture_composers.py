@@ -7,33 +7,16 @@ library does, and loads nothing but its own files from 127.0.0.1. Needs the Pyth
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fixtures.serve import serve
 
+from chromium import launched, sync_api
+
 pytestmark = pytest.mark.slow
 
-sync_api = pytest.importorskip(
-    "playwright.sync_api",
-    reason="the Python package playwright is not installed (pip install playwright)",
-    exc_type=ImportError,
-)
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-if not os.access(CHROMIUM, os.X_OK):
-    pytest.skip("Chromium is not installed (Debian: apt-get install chromium)", allow_module_level=True)
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 # page -> the editor root, by the marker the extension recognises it by
 PAGES = {
     "textarea.html": "textarea.autosuggest-textarea__textarea",
@@ -57,12 +40,8 @@ def base_url() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with launched() as made:
+        yield made
 
 
 def composer_text(page: Any) -> str:
@@ -90,7 +69,7 @@ def test_fixture_composer_types_and_undoes(browser: Any, base_url: str, name: st
         page.goto(f"{base_url}/{name}")
         page.wait_for_function("window.__composerReady === true", timeout=10_000)
         editor = page.locator(PAGES[name])
-        sync_api.expect(editor).to_have_count(1)
+        sync_api().expect(editor).to_have_count(1)
         assert composer_text(page) == ""
 
         editor.click()

@@ -3,8 +3,6 @@ the token, a page client logged in through the one-time link, and a live server 
 
 from __future__ import annotations
 
-import os
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -16,27 +14,24 @@ import pytest
 import uvicorn
 from starlette.testclient import TestClient
 
+from chromium import launched
 from postguard.engine import Engine, engine_for
 from postguard.web.app import create_app
 from postguard.web.security import CSRF_HEADER, TOKEN_HEADER
 from postguard.web.server import allowed_hosts, bind
-from postguard.web.state import WebState
+from postguard.web.state import WARM_UP, WebState
 
 PORT = 8517
 BASE = f"http://127.0.0.1:{PORT}"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
 def engine() -> Engine:
-    return engine_for("babcp")
+    """The policy engine with every model loaded (as ``postguard web`` warms it before serving),
+    so no test's first check waits for spaCy or the classifier to load."""
+    made = engine_for("babcp")
+    made.check_many(WARM_UP)
+    return made
 
 
 @pytest.fixture
@@ -115,15 +110,8 @@ def live_server(home: Path, engine: Engine) -> Iterator[LiveServer]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """Debian's Chromium, headless (never downloaded); the test is skipped where it is missing."""
-    sync_api = pytest.importorskip("playwright.sync_api", exc_type=ImportError)
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
+    with launched() as made:
+        yield made
 
 
 @pytest.fixture

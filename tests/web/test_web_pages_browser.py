@@ -34,7 +34,7 @@ def test_the_check_page_underlines_the_findings_words(page: Any, live_server: Li
     draft = page.get_by_label("Your draft post")
     draft.fill(post)
     marks = page.locator("#highlights mark")
-    expect(marks).to_have_count(len(expected), timeout=10_000)
+    expect(marks).to_have_count(len(expected), timeout=30_000)
     assert marks.all_inner_texts() == expected
     expect(page.locator("#verdict")).not_to_have_text("Nothing checked yet.")
     assert page.locator("#findings li.finding").count() >= len(expected)
@@ -47,10 +47,10 @@ def test_typing_more_repaints_and_the_safer_version_is_copied(page: Any, live_se
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     draft = page.get_by_label("Your draft post")
     draft.press_sequentially("Had a lovely walk by the river 🌳", delay=5)
-    expect(page.locator("#verdict")).to_contain_text("OK to post", timeout=10_000)
+    expect(page.locator("#verdict")).to_contain_text("OK to post", timeout=30_000)
     expect(page.locator("#highlights mark")).to_have_count(0)
     draft.press_sequentially(" with my client Jess, a 34 year old teacher from Otley", delay=5)
-    expect(page.locator("#verdict")).to_contain_text("Don't post", timeout=10_000)
+    expect(page.locator("#verdict")).to_contain_text("Don't post", timeout=30_000)
     expect(page.locator("#highlights mark.sev-high")).to_have_count(1)
     assert "SM101" in page.locator("#findings").inner_text()
     assert "identity" in page.locator("#findings blockquote").first.inner_text()
@@ -82,7 +82,7 @@ def test_the_other_pages_render_and_work(page: Any, live_server: LiveServer, bro
     assert page.get_by_label("A client's name").input_value() == ""
     screenshot(page, "settings")
     page.goto(f"{live_server.url}/docs")
-    expect(page.locator(".swagger-ui .opblock").first).to_be_visible(timeout=10_000)
+    expect(page.locator(".swagger-ui .opblock").first).to_be_visible(timeout=30_000)
     screenshot(page, "docs")
     stranger = browser.new_context()
     try:
