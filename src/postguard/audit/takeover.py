@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from postguard.audit.model import PostSample, TakeoverIncident
+from postguard.sources.common import post_time
 
 HARMFUL_RULES = frozenset({"SM201", "SM202", "SM203", "SM403", "SM503", "SM601"})
 # What hijacked accounts post besides abuse: scams and fake security warnings.
@@ -47,16 +48,6 @@ class PostSignal:
     url: str | None = None
 
 
-def _parse(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
 def signal(
     post_id: str,
     created_at: str | None,
@@ -71,7 +62,13 @@ def signal(
         harmful.add("scam")
     kept = text if harmful else ""
     return PostSignal(
-        post_id, _parse(created_at), client_app, language, frozenset(harmful), kept, url if harmful else None
+        post_id,
+        post_time(created_at),
+        client_app,
+        language,
+        frozenset(harmful),
+        kept,
+        url if harmful else None,
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from postguard.errors import InputError
 from postguard.model import Report
 from postguard.sources import open_export
+from postguard.sources.common import post_time
 
 BURST = 3  # this many posts in one suspect window is a burst worth a signal of its own
 
@@ -50,23 +51,13 @@ class PostHistory:
     note: str | None = None  # why the posts could not be read, when they could not
 
 
-def _time(value: str | None) -> dt.datetime | None:
-    if not value:
-        return None
-    try:
-        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
 def read_history(path: Path, windows: Sequence[tuple[dt.datetime, dt.datetime]]) -> PostHistory:
     """The last post's time and the posts inside ``windows``; never raises for a bad export."""
     history = PostHistory()
     try:
         with open_export(path) as export:
             for post in export.posts():
-                when = _time(post.created_at)
+                when = post_time(post.created_at)
                 if when is None:
                     continue
                 if history.last_post is None or when > history.last_post:

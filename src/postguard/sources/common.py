@@ -117,6 +117,18 @@ def iso_utc(value: dt.datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def post_time(value: str | None) -> dt.datetime | None:
+    """`Post.created_at` back as an aware datetime (UTC when it names no zone); None when absent
+    or unreadable."""
+    if not value:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
 def from_unix(seconds: object) -> str | None:
     """Unix seconds (int, float or numeric string) to ISO UTC; None when absent or absurd."""
     try:
