@@ -54,6 +54,7 @@ test: install
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -n 2 -q -m "not slow"
+extension:: ; $(PYTHON) extension/build.py
 
 # A long fuzz of every importer (tests/fuzz; the test suite runs a short one with a fixed seed):
 # cases per test from POSTGUARD_FUZZ_EXAMPLES, a new seed each run unless POSTGUARD_FUZZ_SEED is set.

@@ -6,13 +6,11 @@ when either is missing. ``playwright install`` is never run: the system browser 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from chromium import launched
 from postguard.audit.model import AuditResult
 from postguard.audit.report import MAX_CARDS, render_report
 
@@ -28,12 +26,6 @@ HEADINGS = [
     "Personal and professional",
     "What could not be checked",
 ]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launched() as made:
-        yield made
 
 
 def open_report(

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from fixtures.serve import serve
 
-from chromium import launched, sync_api
+from chromium import sync_api
 
 pytestmark = pytest.mark.slow
 
@@ -36,12 +36,6 @@ def base_url() -> Iterator[str]:
         yield url
     finally:
         stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launched() as made:
-        yield made
 
 
 def composer_text(page: Any) -> str:

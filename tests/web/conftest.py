@@ -6,23 +6,19 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
 from starlette.testclient import TestClient
+from web_helpers import BASE, PORT, LiveServer
 
-from chromium import launched
 from postguard.engine import Engine, engine_for
 from postguard.web.app import create_app
 from postguard.web.security import CSRF_HEADER, TOKEN_HEADER
 from postguard.web.server import allowed_hosts, bind
 from postguard.web.state import WARM_UP, WebState
-
-PORT = 8517
-BASE = f"http://127.0.0.1:{PORT}"
 
 
 @pytest.fixture(scope="session")
@@ -76,15 +72,6 @@ def page_client(state: WebState) -> Iterator[TestClient]:
         yield made
 
 
-@dataclass
-class LiveServer:
-    url: str
-    state: WebState
-
-    def login_url(self) -> str:
-        return f"{self.url}/login?code={self.state.credentials.new_login_code()}"
-
-
 @pytest.fixture
 def live_server(home: Path, engine: Engine) -> Iterator[LiveServer]:
     """The app served by uvicorn on a free loopback port, in a thread, for the browser tests."""
@@ -105,13 +92,6 @@ def live_server(home: Path, engine: Engine) -> Iterator[LiveServer]:
     finally:
         server.should_exit = True
         thread.join(10)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium, headless (never downloaded); the test is skipped where it is missing."""
-    with launched() as made:
-        yield made
 
 
 @pytest.fixture

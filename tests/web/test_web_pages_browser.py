@@ -6,9 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from web_helpers import screenshot
-
-from conftest import LiveServer
+from web_helpers import LiveServer, screenshot
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,8 @@ import stat
 from pathlib import Path
 
 from starlette.testclient import TestClient
+from web_helpers import BASE, PORT
 
-from conftest import BASE, PORT
 from postguard.engine import Engine
 from postguard.web.app import create_app
 from postguard.web.security import TOKEN_HEADER

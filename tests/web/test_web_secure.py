@@ -9,9 +9,7 @@ from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
-from web_helpers import screenshot
-
-from conftest import LiveServer
+from web_helpers import LiveServer, screenshot
 
 DATA = Path(__file__).parents[1] / "secure" / "data"
 
