@@ -1,16 +1,21 @@
 """Debian's Chromium for the browser tests, headless and never downloaded (``playwright install``
-is never run): one place for where it is, how it is started, and the skip when it is missing."""
+is never run): one place for where it is, how it is started, and the skip when it is missing; and
+the app on a live loopback port for the browser to open."""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import ModuleType
 from typing import Any
 
 import pytest
+import uvicorn
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
@@ -44,3 +49,20 @@ def launched() -> Iterator[Any]:
             yield browser
         finally:
             browser.close()
+
+
+def serve_in_thread(app: Any, sock: socket.socket) -> Callable[[], None]:
+    """An ASGI app served by uvicorn on a bound loopback socket, in a daemon thread; returns stop."""
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.02)
+
+    def stop() -> None:
+        server.should_exit = True
+        thread.join(10)
+
+    return stop

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import threading
 import time
 import urllib.request
@@ -15,8 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import uvicorn
-
+from chromium import ARGS, CHROMIUM, serve_in_thread
 from postguard.web.app import create_app
 from postguard.web.security import TOKEN_HEADER
 from postguard.web.server import allowed_hosts, bind
@@ -25,21 +23,12 @@ from postguard.web.state import WebState
 ROOT = Path(__file__).resolve().parents[2]
 BUILD = ROOT / "extension" / "build.py"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 #: The ID the manifest's ``key`` gives the extension on Chromium (see extension/README.md).
 EXTENSION_ID = "aeaogmabiflgjenpmlfhlifjgejaipli"
 EXTENSION_ORIGIN = f"chrome-extension://{EXTENSION_ID}"
 #: A check of a text holding this word takes SLOW_SECONDS: the stale-answer test's late answer.
 SLOW_WORD = "slowpoke"
 SLOW_SECONDS = 1.5
-BROWSER_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 #: page -> the editor root, by the marker the extension recognises it by.
 COMPOSERS = {
     "textarea": "textarea",
@@ -144,17 +133,10 @@ def start_api(home: Path, engine: Any) -> Api:
             seen.append((scope["path"], origin.decode() if origin else None))
         await app(scope, receive, send)
 
-    server = uvicorn.Server(uvicorn.Config(recorded, log_level="warning", access_log=False, lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [bound.sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "postguard did not start"
-        time.sleep(0.02)
+    stop_server = serve_in_thread(recorded, bound.sock)
 
     def stop() -> None:
-        server.should_exit = True
-        thread.join(10)
+        stop_server()
         state.close()
 
     return Api(bound.base_url, state, stop, seen)
@@ -202,7 +184,7 @@ def launch(built: Path, api: Api, site: str, profile: Path) -> tuple[Any, Extens
         headless=True,
         viewport={"width": 1000, "height": 700},
         args=[
-            *BROWSER_ARGS,
+            *ARGS,
             f"--disable-extensions-except={chrome}",
             f"--load-extension={chrome}",
             # The fixtures count as a public web site, so Local Network Access applies to them.
@@ -231,5 +213,5 @@ def launch(built: Path, api: Api, site: str, profile: Path) -> tuple[Any, Extens
     assert worker.evaluate(
         f"chrome.storage.local.set({{sites: ['http://127.0.0.1:{port}/*']}}).then(syncSites)"
     )
-    baseline = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=BROWSER_ARGS)
+    baseline = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
     return playwright, Extension(context, worker, baseline, api, site, outside)

@@ -3,17 +3,15 @@ the token, a page client logged in through the one-time link, and a live server 
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from starlette.testclient import TestClient
 from web_helpers import BASE, PORT, LiveServer
 
+from chromium import serve_in_thread
 from postguard.engine import Engine, engine_for
 from postguard.web.app import create_app
 from postguard.web.security import CSRF_HEADER, TOKEN_HEADER
@@ -78,20 +76,11 @@ def live_server(home: Path, engine: Engine) -> Iterator[LiveServer]:
     bound = bind("127.0.0.1", 0)
     made = WebState(home=home, hosts=allowed_hosts(bound.port), _engine=engine)
     made.ready = True
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(made), log_level="warning", access_log=False, lifespan="on")
-    )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [bound.sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.02)
+    stop = serve_in_thread(create_app(made), bound.sock)
     try:
         yield LiveServer(bound.base_url, made)
     finally:
-        server.should_exit = True
-        thread.join(10)
+        stop()
 
 
 @pytest.fixture

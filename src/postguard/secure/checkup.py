@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -205,6 +205,19 @@ def _split(sign_ins: Sequence[SignIn]) -> tuple[list[SignIn], list[SignIn]]:
     return timed[:cut], timed[cut:]
 
 
+def _first_seen(
+    recent: Sequence[SignIn], name: Callable[[SignIn], str | None], known: Collection[str | None]
+) -> dict[str, SignIn]:
+    """Each name (a country, a device) in the recent sign-ins that the history before never had,
+    with the sign-in it first appeared in."""
+    found: dict[str, SignIn] = {}
+    for s in recent:
+        value = name(s)
+        if value and value not in known and value not in found:
+            found[value] = s
+    return found
+
+
 def _key(*parts: object) -> str:
     return "|".join(str(p) for p in parts)
 
@@ -218,10 +231,7 @@ def _new_countries(platform: str, sign_ins: Sequence[SignIn]) -> list[Signal]:
     known = {s.country for s in before if s.country}
     if not known:
         return []
-    first_seen: dict[str, SignIn] = {}
-    for s in recent:
-        if s.country and s.country not in known and s.country not in first_seen:
-            first_seen[s.country] = s
+    first_seen = _first_seen(recent, lambda s: s.country, known)
     where = advice.platform(platform)
     return [
         Signal(
@@ -307,11 +317,7 @@ def _new_devices(platform: str, sign_ins: Sequence[SignIn]) -> list[Signal]:
     known = {device_name(s) for s in before} - {None}
     if not known:
         return []
-    first_seen: dict[str, SignIn] = {}
-    for s in recent:
-        name = device_name(s)
-        if name and name not in known and name not in first_seen:
-            first_seen[name] = s
+    first_seen = _first_seen(recent, device_name, known)
     return [
         Signal(
             key=_key(platform, "new_device", name),
