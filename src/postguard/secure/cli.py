@@ -21,7 +21,7 @@ from rich.prompt import Confirm, Prompt
 from postguard.errors import PostguardError
 from postguard.evidence.home import evidence_home
 from postguard.profile import Profile, load_profile
-from postguard.secure import advice
+from postguard.secure import advice, run
 from postguard.secure.checkup import AccountCheck, Answers
 from postguard.secure.run import Checkup, run_checkup
 
@@ -81,7 +81,7 @@ def secure_command(
     interactive = stdin_is_terminal() and format is Format.text
     console = Console(highlight=False)
     try:
-        now = _as_of(as_of)
+        now = run.as_of(as_of, "--as-of")
         checkup = _checkup([Path(p) for p in paths], now, interactive, console) if paths else None
         if hacked:
             _hacked(checkup, platform, can_log_in, record, format, out, interactive, console, now)
@@ -114,16 +114,6 @@ def stdin_is_terminal() -> bool:
 def _fail(message: str) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(2)
-
-
-def _as_of(value: str | None) -> dt.datetime:
-    if value is None:
-        return dt.datetime.now(dt.UTC)
-    try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise PostguardError(f"--as-of {value!r} is not a date like 2026-12-01") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
 def _checkup(paths: list[Path], now: dt.datetime, interactive: bool, console: Console) -> Checkup:

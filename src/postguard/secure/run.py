@@ -17,6 +17,19 @@ from postguard.secure.model import Skipped
 from postguard.secure.posts import BURST, SuspectPost, checked, read_history
 from postguard.secure.readers import read_security
 
+
+def as_of(value: str | None, option: str) -> dt.datetime:
+    """The date unused accounts are judged on: ``value`` (ISO, UTC unless it says) or now.
+    ``option`` names where the value came from in the error (``--as-of``, ``asOf``)."""
+    if not value:
+        return dt.datetime.now(dt.UTC)
+    try:
+        parsed = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{option} {value!r} is not a date like 2026-12-01") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
 NOTHING_READ = "no security information could be read from these exports, so nothing was checked"
 
 

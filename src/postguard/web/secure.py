@@ -23,11 +23,11 @@ from postguard.errors import PostguardError
 from postguard.secure import advice
 from postguard.secure.hacked import record, respond
 from postguard.secure.report import render_hacked_html, render_html
-from postguard.secure.run import Checkup, run_checkup
+from postguard.secure.run import Checkup, as_of, run_checkup
 from postguard.web.audits import REPORT_HEADERS
 from postguard.web.html import page_csrf
 from postguard.web.state import WebState, state_of
-from postguard.web.uploads import receive_file
+from postguard.web.uploads import receive_upload
 
 api = APIRouter(prefix="/v1", tags=["security checkup"])
 router = APIRouter()
@@ -85,13 +85,10 @@ def _paths(state: WebState, body: Exports) -> list[Path]:
 
 
 def _now(value: str | None) -> dt.datetime:
-    if not value:
-        return dt.datetime.now(dt.UTC)
     try:
-        parsed = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise HTTPException(422, f"asOf {value!r} is not a date like 2026-12-01") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+        return as_of(value, "asOf")
+    except PostguardError as exc:
+        raise HTTPException(422, str(exc)) from None
 
 
 def _checkup(state: WebState, paths: list[Path], now: dt.datetime) -> Checkup:
@@ -105,16 +102,7 @@ def _checkup(state: WebState, paths: list[Path], now: dt.datetime) -> Checkup:
     "/secure/exports", status_code=201, summary="Send an export for the checkup (the body is its bytes)"
 )
 async def upload_export(request: Request, name: str = Query("export.zip", max_length=200)) -> dict[str, Any]:
-    state = state_of(request)
-    upload, path = state.uploads.new(name)
-    try:
-        size, _ = await receive_file(request, path)
-    except BaseException:
-        state.uploads.remove(upload)
-        raise
-    if size == 0:
-        state.uploads.remove(upload)
-        raise HTTPException(422, f"{path.name} is empty (0 bytes)")
+    upload, path, size, _ = await receive_upload(request, name)
     return {"id": upload, "name": path.name, "size": size}
 
 

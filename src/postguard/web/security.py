@@ -123,8 +123,12 @@ def session_of(headers: dict[str, str]) -> str | None:
     return morsel.value if morsel else None
 
 
+def _under(path: str, prefix: str) -> bool:
+    return path == prefix or path.startswith(prefix + "/")
+
+
 def limit_for(path: str) -> int:
-    matches = [prefix for prefix in LIMITS if path == prefix or path.startswith(prefix + "/")]
+    matches = [prefix for prefix in LIMITS if _under(path, prefix)]
     return LIMITS[max(matches, key=len)] if matches else DEFAULT_LIMIT
 
 
@@ -207,7 +211,7 @@ def _type_ok(path: str, content_type: str) -> bool:
     kind = content_type.split(";")[0].strip().lower()
     if kind == "application/json":
         return True
-    raw = any(path == p or path.startswith(p + "/") or path.startswith(p + "?") for p in RAW_BODY)
+    raw = any(_under(path, prefix) for prefix in RAW_BODY)
     return raw and (kind in RAW_TYPES or kind.startswith("image/"))
 
 

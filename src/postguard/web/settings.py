@@ -40,7 +40,9 @@ class WatchName(BaseModel):
 
 
 def _current(state: WebState) -> Profile:
-    return state.profile or Profile(pack=state.pack_name)
+    """A copy of the saved profile to change (the saved one is shared with checks in flight)."""
+    saved = state.profile
+    return saved.model_copy(deep=True) if saved is not None else Profile(pack=state.pack_name)
 
 
 def _answer(profile: Profile) -> dict[str, Any]:

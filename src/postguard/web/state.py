@@ -83,6 +83,9 @@ class WebState:
     _engine: Engine | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _features_lock: threading.Lock = field(default_factory=threading.Lock)
+    _profile_lock: threading.Lock = field(default_factory=threading.Lock)
+    _profile: Profile | None = None
+    _profile_stamp: tuple[int, int] | None = None
     _features: dict[str, Any] = field(default_factory=dict)
     _closers: list[Callable[[], None]] = field(default_factory=list)
 
@@ -96,18 +99,28 @@ class WebState:
 
     @property
     def profile(self) -> Profile | None:
-        """The member's profile as saved from the settings page; None before one is saved."""
-        if not self.profile_path.exists():
-            return None
+        """The member's profile as saved from the settings page; None before one is saved.
+        Read again only when the file changes: every check and every rule lookup asks for it.
+        Shared: copy it before changing it."""
         try:
-            return load_profile(self.profile_path)
-        except PostguardError as exc:
-            raise HTTPException(500, str(exc)) from None
+            info = self.profile_path.stat()
+        except FileNotFoundError:
+            return None
+        stamp = (info.st_mtime_ns, info.st_size)
+        with self._profile_lock:
+            if self._profile_stamp != stamp:
+                try:
+                    self._profile = load_profile(self.profile_path)
+                except PostguardError as exc:
+                    raise HTTPException(500, str(exc)) from None
+                self._profile_stamp = stamp
+            return self._profile
 
     @property
     def engine(self) -> Engine:
+        profile = self.profile
         with self._lock:
-            pack = self.profile.pack if self.profile else self.pack_name
+            pack = profile.pack if profile else self.pack_name
             if self._engine is None or self._engine.pack.id != pack:
                 self._engine = engine_for(pack)
             return self._engine

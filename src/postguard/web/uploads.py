@@ -33,21 +33,28 @@ async def receive_file(request: Request, path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-@router.post("/uploads", status_code=201, summary="Upload a photo (the body is the file's bytes)")
-async def upload(request: Request, name: str = Query("photo.jpg", max_length=200)) -> dict[str, Any]:
-    state = state_of(request)
-    upload_id, path = state.uploads.new(name)
+async def receive_upload(request: Request, name: str) -> tuple[str, Path, int, str]:
+    """The body as a new upload (id, path, size, SHA-256); an empty or broken one is not kept."""
+    uploads = state_of(request).uploads
+    upload_id, path = uploads.new(name)
     try:
         size, sha256 = await receive_file(request, path)
         if size == 0:
             raise HTTPException(422, f"{path.name} is empty (0 bytes)")
-        try:
-            kind = check_file(path).format
-        except PostguardError as exc:
-            raise HTTPException(415, str(exc).replace(str(path), path.name)) from None
     except BaseException:
-        state.uploads.remove(upload_id)
+        uploads.remove(upload_id)
         raise
+    return upload_id, path, size, sha256
+
+
+@router.post("/uploads", status_code=201, summary="Upload a photo (the body is the file's bytes)")
+async def upload(request: Request, name: str = Query("photo.jpg", max_length=200)) -> dict[str, Any]:
+    upload_id, path, size, sha256 = await receive_upload(request, name)
+    try:
+        kind = check_file(path).format
+    except PostguardError as exc:
+        state_of(request).uploads.remove(upload_id)
+        raise HTTPException(415, str(exc).replace(str(path), path.name)) from None
     return {"id": upload_id, "name": path.name, "size": size, "sha256": sha256, "type": DISPLAY[kind]}
 
 
